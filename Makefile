@@ -1,0 +1,69 @@
+# The Takedown Debate. Start with `make serve` (read the site) or `make test` (every check).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SITE_DEPS := $(VENV)/.site-deps
+DEV_DEPS := $(VENV)/.dev-deps
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build offline check lint test test-fast browser-deps bench clean help
+
+help:
+	@echo "make serve    live-reloading site at http://127.0.0.1:8000/"
+	@echo "make test     lint, check, strict build and the whole test suite"
+	@echo "make build    strict build into site/ (replaced only on success)"
+	@echo "make offline  site-offline/ and site-offline.zip, readable from file://"
+	@echo "make check    validate data and citations"
+	@echo "make lint     the pre-commit hooks on every file"
+	@echo "make bench    benchmarks (figures, not pass/fail)"
+
+$(SITE_DEPS): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(DEV_DEPS): $(SITE_DEPS) requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+serve: $(SITE_DEPS)
+	$(BIN)/python -m explainer.check
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+check: $(SITE_DEPS)
+	$(BIN)/python -m explainer.check
+
+# Build into a temporary folder; replace site/ only after a successful strict build.
+build: check
+	rm -rf .site-tmp
+	$(BIN)/mkdocs build --strict --site-dir .site-tmp || { rm -rf .site-tmp; exit 1; }
+	rm -rf site && mv .site-tmp site
+
+offline: check
+	rm -rf .site-offline-tmp
+	$(BIN)/mkdocs build --strict --config-file mkdocs.offline.yml --site-dir .site-offline-tmp \
+	  || { rm -rf .site-offline-tmp; exit 1; }
+	rm -rf site-offline site-offline.zip && mv .site-offline-tmp site-offline
+	cd site-offline && $(CURDIR)/$(BIN)/python -m zipfile -c ../site-offline.zip .
+	@echo "Offline copy: site-offline/index.html (zipped as site-offline.zip)"
+
+lint: $(DEV_DEPS)
+	$(BIN)/pre-commit run --all-files --show-diff-on-failure
+
+# Debian's chromium for the browser tests; installed once, as root or through sudo.
+browser-deps:
+	@command -v chromium >/dev/null || { \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+test: $(DEV_DEPS) browser-deps lint build
+	$(BIN)/python -m pytest
+
+bench: $(DEV_DEPS) browser-deps
+	$(BIN)/python bench/build.py
+	$(BIN)/python bench/pages.py
+	$(BIN)/python bench/lighthouse.py
+
+clean:
+	rm -rf site site-offline site-offline.zip .site-tmp .site-offline-tmp .pytest_cache

@@ -1,0 +1,63 @@
+"""Who's who: `/// actors` renders docs/data/actors.yml, grouped by kind.
+
+Each actor has a stable anchor (its key), a one-line description, their role in the
+story with citations, and links to the timeline events they appear in.
+"""
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+
+from .blockbase import DataBlock, DataBlockExtension
+from .bibliography import comma_links
+from .citations import citation_element
+from .page_context import link
+from .timeline import select_events
+
+KIND_HEADING = {"volunteer group": "Volunteer groups", "person": "People",
+                "platform": "Platforms", "company": "Companies",
+                "government body": "Government bodies", "research organisation": "Research organisations",
+                "industry body": "Industry bodies", "news outlet": "News outlets"}
+
+
+class ActorsBlock(DataBlock):
+    NAME = "actors"
+    OPTIONS = DataBlock.options("kinds")
+
+    def render(self, block):
+        dataset = self.dataset
+        kinds = self.key_list("kinds", KIND_HEADING, "actor kind") or list(KIND_HEADING)
+        for kind in kinds:
+            actors = sorted((a for a in dataset.actors.values() if a["kind"] == kind),
+                            key=lambda a: a["name"].lower())
+            if not actors:
+                continue
+            heading = etree.SubElement(block, "h2", {"id": "kind-" + kind.replace(" ", "-")})
+            heading.text = KIND_HEADING[kind]
+            entries = etree.SubElement(block, "dl", {"class": "actor-list"})
+            for actor in actors:
+                self.entry(entries, actor, dataset)
+
+    def entry(self, parent, actor, dataset):
+        term = etree.SubElement(parent, "dt", {"id": actor["key"]})
+        term.text = actor["name"]
+        if actor.get("pseudonym"):
+            note = etree.SubElement(term, "span", {"class": "pseudonym-note"})
+            note.text = " (pseudonym)"
+        detail = etree.SubElement(parent, "dd")
+        description = etree.SubElement(detail, "p")
+        description.text = actor["description"]
+        role = etree.SubElement(detail, "p")
+        role.text = actor["role"] + " "
+        role.append(citation_element([(key, None) for key in actor["sources"]]))
+        events = select_events(dataset.events, actors=[actor["key"]])
+        if events:
+            comma_links(detail, "In the timeline",
+                        [(link(self.md, f"timeline.md#{e['id']}"), e["title"]) for e in events])
+
+
+class ActorsExtension(DataBlockExtension):
+    BLOCK = ActorsBlock
+
+
+def makeExtension(**kwargs):
+    return ActorsExtension(**kwargs)

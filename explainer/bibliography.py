@@ -1,0 +1,118 @@
+"""The Sources page: `/// sources` renders the annotated bibliography.
+
+Entries are grouped by type, each under a stable anchor (its key), with the
+annotation, the reliability note, the addresses, the pages that cite it and the
+timeline events that rest on it.
+"""
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+
+from .blockbase import DataBlock, DataBlockExtension
+from .formatting import reference_text
+from .page_context import link
+from .usage import citing_pages
+
+TYPE_ORDER = ["feature", "research report", "journal article", "government document",
+              "platform statement", "press release", "news report", "interview/profile",
+              "opinion", "blog post", "reference work"]
+TYPE_HEADING = {"feature": "The source article and other features", "research report": "Research reports",
+                "journal article": "Journal articles", "government document": "Government documents",
+                "platform statement": "Platform statements", "press release": "Press releases",
+                "news report": "News reports", "interview/profile": "Interviews and profiles",
+                "opinion": "Opinion", "blog post": "Blog posts", "reference work": "Reference works"}
+DOWNLOADS = [("downloads/sources.csv", "CSV"), ("downloads/sources.json", "JSON"),
+             ("downloads/sources.bib", "BibTeX"), ("downloads/sources.csl.json", "CSL-JSON")]
+
+
+def external_link(parent, url: str, text: str) -> etree.Element:
+    anchor = etree.SubElement(parent, "a", {"href": url, "rel": "noopener"})
+    anchor.text = text
+    return anchor
+
+
+def comma_links(parent, label: str, links: list[tuple[str, str]]):
+    """'Label: a, b, c.' as one paragraph of links."""
+    paragraph = etree.SubElement(parent, "p", {"class": "source-links"})
+    strong = etree.SubElement(paragraph, "strong")
+    strong.text = f"{label}:"
+    strong.tail = " "
+    for index, (href, text) in enumerate(links):
+        anchor = etree.SubElement(paragraph, "a", {"href": href})
+        anchor.text = text
+        anchor.tail = ", " if index < len(links) - 1 else "."
+
+
+class SourcesBlock(DataBlock):
+    NAME = "sources"
+    OPTIONS = DataBlock.options("types")
+
+    def render(self, block):
+        dataset = self.dataset
+        types = self.key_list("types", TYPE_HEADING, "source type") or TYPE_ORDER
+        citing = citing_pages(self.docs_dir)
+        events_by_source: dict[str, list[dict]] = {}
+        for event in dataset.events.values():
+            for key in event["sources"]:
+                events_by_source.setdefault(key, []).append(event)
+        downloads = etree.SubElement(block, "p", {"class": "downloads"})
+        downloads.text = "Download the bibliography: "
+        for index, (path, label) in enumerate(DOWNLOADS):
+            anchor = etree.SubElement(downloads, "a", {"href": link(self.md, path), "download": ""})
+            anchor.text = label
+            anchor.tail = ", " if index < len(DOWNLOADS) - 1 else "."
+        for source_type in types:
+            entries = sorted((s for s in dataset.sources.values() if s["type"] == source_type),
+                             key=lambda s: (s.get("date") or "", s["key"]))
+            if not entries:
+                continue
+            heading = etree.SubElement(block, "h2", {"id": "type-" + source_type.replace("/", "-")
+                                                     .replace(" ", "-")})
+            heading.text = TYPE_HEADING[source_type]
+            for source in entries:
+                self.entry(block, source, citing.get(source["key"], []),
+                           events_by_source.get(source["key"], []))
+
+    def entry(self, parent, source, pages, events):
+        article = etree.SubElement(parent, "article", {"class": "source-entry", "id": source["key"]})
+        reference = etree.SubElement(article, "p", {"class": "source-reference"})
+        reference.text = reference_text(source)
+        if source.get("date_note"):
+            reference.text += f" ({source['date_note']})"
+        key = etree.SubElement(reference, "code", {"class": "source-key"})
+        key.text = source["key"]
+        key.tail = ""
+        reference.text += " Key: "
+        annotation = etree.SubElement(article, "p", {"class": "source-annotation"})
+        annotation.text = source["annotation"]
+        reliability = etree.SubElement(article, "p", {"class": "source-reliability"})
+        strong = etree.SubElement(reliability, "strong")
+        strong.text = "Reliability:"
+        strong.tail = " " + source["reliability"]
+        addresses = etree.SubElement(article, "p", {"class": "source-addresses"})
+        if source.get("url"):
+            external_link(addresses, source["url"], "Read the source").tail = " "
+            etree.SubElement(addresses, "span", {"class": "source-url"}).text = source["url"]
+        else:
+            addresses.text = "No web address was verified for this source."
+        if source.get("archive_url"):
+            etree.SubElement(addresses, "br")
+            external_link(addresses, source["archive_url"], "Archived copy").tail = " "
+            etree.SubElement(addresses, "span", {"class": "source-url"}).text = source["archive_url"]
+        for copy in source.get("copies", []):
+            etree.SubElement(addresses, "br")
+            external_link(addresses, copy, "Also read at").tail = " "
+            etree.SubElement(addresses, "span", {"class": "source-url"}).text = copy
+        if pages:
+            comma_links(article, "Cited on", [(link(self.md, src), title) for src, title in pages])
+        if events:
+            comma_links(article, "Events", [(link(self.md, f"timeline.md#{e['id']}"), e["title"])
+                                             for e in events])
+
+
+class SourcesExtension(DataBlockExtension):
+    BLOCK = SourcesBlock
+
+
+def makeExtension(**kwargs):
+    return SourcesExtension(**kwargs)

@@ -1,0 +1,319 @@
+"""Load and validate the site's structured data (docs/data/*.yml).
+
+The YAML files are checked once, here, against the JSON Schemas in explainer/schemas
+(which editors can also use for autocompletion) and against each other (every key a
+file refers to must exist). Everything after this module trusts the data it returns.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import difflib
+import functools
+import json
+import pathlib
+import re
+
+import jsonschema
+import referencing
+import yaml
+
+from .errors import ContentError, Problem, display_path
+
+SCHEMA_DIR = pathlib.Path(__file__).parent / "schemas"
+FILES = ("sources", "timeline", "actors", "figures")
+ID_FIELD = {"sources": "key", "actors": "key", "timeline": "id", "figures": "id"}
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as text, so their precision (2015-03) survives."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclasses.dataclass
+class Dataset:
+    """All validated data, indexed by key or id."""
+
+    sources: dict[str, dict]
+    events: dict[str, dict]
+    actors: dict[str, dict]
+    figures: dict[str, dict]
+    data_dir: pathlib.Path
+    warnings: list[Problem]
+
+    def source_line(self, key: str) -> int | None:
+        return _key_lines(self.data_dir / "sources.yml").get(key)
+
+
+def _node_lines(node, path=(), lines=None):
+    """Map each value's path, as a tuple of keys and indexes, to its 1-based line."""
+    lines = {} if lines is None else lines
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            _node_lines(value_node, path + (key_node.value,), lines)
+            lines[path + (key_node.value,)] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _node_lines(item, path + (index,), lines)
+    return lines
+
+
+def _duplicate_fields(node, file):
+    """YAML silently keeps the last of two equal keys in a mapping; report them instead."""
+    problems = []
+    if isinstance(node, yaml.MappingNode):
+        seen = set()
+        for key_node, value_node in node.value:
+            if key_node.value in seen:
+                problems.append(Problem(file, key_node.start_mark.line + 1,
+                                        f"field '{key_node.value}' appears twice in one entry; keep one"))
+            seen.add(key_node.value)
+            problems += _duplicate_fields(value_node, file)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            problems += _duplicate_fields(item, file)
+    return problems
+
+
+def read_yaml(path: pathlib.Path):
+    """Parse one YAML file; return (data, line map) or raise ContentError naming the line."""
+    file = display_path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise ContentError([Problem(file, None, f"cannot read the file ({error.strerror}); "
+                                                "restore it from git")]) from None
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        reason = getattr(error, "problem", None) or str(error)
+        raise ContentError([Problem(file, line, f"YAML syntax error: {reason}; check the "
+                                                "indentation and quote text that contains ': '")]) from None
+    if node is None:
+        return [], {}
+    duplicates = _duplicate_fields(node, file)
+    if duplicates:
+        raise ContentError(duplicates)
+    return data, _node_lines(node)
+
+
+@functools.lru_cache(maxsize=8)
+def _key_lines_cached(path: pathlib.Path, mtime: float) -> dict[str, int]:
+    data, lines = read_yaml(path)
+    field = ID_FIELD[path.stem]
+    return {entry[field]: lines.get((index,)) for index, entry in enumerate(data)
+            if isinstance(entry, dict) and field in entry}
+
+
+def _key_lines(path: pathlib.Path) -> dict[str, int]:
+    return _key_lines_cached(path, path.stat().st_mtime)
+
+
+def _field_path(path) -> str:
+    """Render a path like (3, 'sources', 1) as [3].sources[1] for messages."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return text.lstrip(".")
+
+
+def _suggest(word, choices) -> str:
+    close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+@functools.cache
+def _validator(name: str):
+    registry = referencing.Registry()
+    for schema_file in SCHEMA_DIR.glob("*.schema.json"):
+        schema = json.loads(schema_file.read_text(encoding="utf-8"))
+        registry = registry.with_resource(schema["$id"], referencing.Resource.from_contents(schema))
+    schema = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema, registry=registry)
+
+
+def _explain(error, name) -> str:
+    """Turn a jsonschema error into a sentence that says what to change."""
+    value, validator = error.instance, error.validator
+    field = error.path[-1] if error.path else ""
+    if validator == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        unknown = sorted(set(value) - set(allowed))
+        return (f"unknown field '{unknown[0]}'{_suggest(unknown[0], allowed)}; "
+                f"allowed fields are: {', '.join(allowed)}")
+    if validator == "required":
+        missing = re.search(r"'([^']+)' is a required", error.message)
+        return f"missing required field '{missing.group(1) if missing else error.message}'; add it"
+    if validator == "enum":
+        return f"'{value}' is not allowed here{_suggest(value, error.validator_value)}; " \
+               f"use one of: {', '.join(map(str, error.validator_value))}"
+    if validator == "const":
+        return f"'{value}' is not allowed here; write {json.dumps(error.validator_value)} or remove the field"
+    if field in ("date", "start", "end"):
+        return (f"'{value}' is not a date in an allowed form; write \"YYYY\", \"YYYY-MM\" or "
+                "\"YYYY-MM-DD\" in quotes, or a range with start: and end:")
+    if field in ("url", "archive_url") or (len(error.path) > 1 and error.path[-2] == "copies"):
+        return f"'{value}' is not a web address; it must start with https://"
+    if validator == "pattern":
+        return f"'{value}' is not a valid key; use lower-case words and digits joined by hyphens, " \
+               "such as berger-morgan-2015-census"
+    if validator == "minItems" and field == "sources":
+        return "needs at least one source key from docs/data/sources.yml"
+    if validator == "minItems":
+        return "must list at least one item"
+    if validator == "uniqueItems":
+        return "lists the same item twice; remove the repeat"
+    if validator == "type":
+        wanted = {"array": "a list", "object": "a set of fields", "string": "text in quotes",
+                  "number": "a number", "boolean": "true or false"}
+        expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        return f"'{value}' should be {' or '.join(wanted.get(t, t) for t in expected)}"
+    if validator == "oneOf" and field == "value":
+        return f"'{value}' should be a number, or a range with low: and high:"
+    if validator == "minLength":
+        return "is empty; write the text"
+    return error.message
+
+
+def _real_date(text: str) -> bool:
+    parts = [int(p) for p in text.split("-")]
+    try:
+        datetime.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return True
+
+
+def _date_bounds(date) -> tuple[str, str]:
+    return (date["start"], date["end"]) if isinstance(date, dict) else (date, date)
+
+
+def _check_dates(entries, lines, file) -> list[Problem]:
+    problems = []
+    for index, entry in enumerate(entries):
+        if "date" not in entry:
+            continue
+        start, end = _date_bounds(entry["date"])
+        for part in {start, end}:
+            if not _real_date(part):
+                problems.append(Problem(file, lines.get((index, "date")), f"'{part}' is not a real date; "
+                                        "check the month (01-12) and the day", f"[{index}].date"))
+        if start > end:
+            problems.append(Problem(file, lines.get((index, "date")), f"the range starts ({start}) after "
+                                    f"it ends ({end}); swap start and end", f"[{index}].date"))
+    return problems
+
+
+def _check_urls(sources, lines, file) -> list[Problem]:
+    problems = []
+    for index, source in enumerate(sources):
+        for field in ("url", "archive_url"):
+            url = source.get(field, "")
+            if url.startswith("http://") and not source.get("http_ok"):
+                problems.append(Problem(file, lines.get((index, field)), f"'{url}' is not https://; "
+                                        "use the https:// address, or add http_ok: true only if the "
+                                        "research recorded this exact http:// address", f"[{index}].{field}"))
+        if source.get("http_ok") and not any(source.get(f, "").startswith("http://")
+                                             for f in ("url", "archive_url")):
+            problems.append(Problem(file, lines.get((index, "http_ok")), "http_ok is set but no "
+                                    "address is http://; remove http_ok", f"[{index}].http_ok"))
+    return problems
+
+
+def _check_ranges(figures, lines, file) -> list[Problem]:
+    return [Problem(file, lines.get((index, "value")), "low is greater than high; swap them",
+                    f"[{index}].value")
+            for index, figure in enumerate(figures)
+            if isinstance(figure["value"], dict) and figure["value"]["low"] > figure["value"]["high"]]
+
+
+def _index(entries, lines, file, name) -> tuple[dict, list[Problem]]:
+    field, index_by_key, problems = ID_FIELD[name], {}, []
+    for index, entry in enumerate(entries):
+        key = entry[field]
+        if key in index_by_key:
+            problems.append(Problem(file, lines.get((index, field)), f"duplicate {field} '{key}' (first "
+                                    f"used at line {lines.get((index_by_key[key][0], field))}); "
+                                    f"every {field} must be unique", f"[{index}].{field}"))
+        else:
+            index_by_key[key] = (index, entry)
+    return {key: entry for key, (_, entry) in index_by_key.items()}, problems
+
+
+def _check_references(entries, lines, file, field, known, known_file) -> list[Problem]:
+    problems = []
+    for index, entry in enumerate(entries):
+        for position, key in enumerate(entry.get(field, [])):
+            if key not in known:
+                problems.append(Problem(file, lines.get((index, field, position)), f"unknown key "
+                                        f"'{key}'{_suggest(key, known)}; use a key from {known_file} "
+                                        "or add an entry there", f"[{index}].{field}[{position}]"))
+    return problems
+
+
+def _validate_file(name, data_dir) -> tuple[list, dict, str, list[Problem]]:
+    path = data_dir / f"{name}.yml"
+    file = display_path(path)
+    data, lines = read_yaml(path)
+    if not isinstance(data, list):
+        return [], lines, file, [Problem(file, 1, "the file must be a list of entries, each "
+                                                  "starting with '- '")]
+    problems = []
+    for error in sorted(_validator(name).iter_errors(data), key=lambda e: list(map(str, e.path))):
+        path_tuple = tuple(error.path)
+        line = lines.get(path_tuple) or lines.get(path_tuple[:1])
+        problems.append(Problem(file, line, _explain(error, name), _field_path(path_tuple)))
+    return data, lines, file, problems
+
+
+def validate(data_dir: pathlib.Path) -> Dataset:
+    """Load all data files, check them, and return the Dataset or raise ContentError."""
+    data_dir = pathlib.Path(data_dir)
+    loaded, problems = {}, []
+    for name in FILES:
+        try:
+            loaded[name] = _validate_file(name, data_dir)
+        except ContentError as error:
+            problems += error.problems
+            continue
+        problems += loaded[name][3]
+    if problems:
+        raise ContentError(problems)
+    indexes = {}
+    for name, (entries, lines, file, _) in loaded.items():
+        indexes[name], duplicates = _index(entries, lines, file, name)
+        problems += duplicates
+        problems += _check_dates(entries, lines, file)
+    sources_file = loaded["sources"][2]
+    actors_file = loaded["actors"][2]
+    problems += _check_urls(*loaded["sources"][:3])
+    for name in ("timeline", "actors", "figures"):
+        problems += _check_references(*loaded[name][:3], "sources", indexes["sources"], sources_file)
+    problems += _check_references(*loaded["timeline"][:3], "actors", indexes["actors"], actors_file)
+    problems += _check_ranges(*loaded["figures"][:3])
+    if problems:
+        raise ContentError(problems)
+    return Dataset(indexes["sources"], indexes["timeline"], indexes["actors"], indexes["figures"],
+                   data_dir, [])
+
+
+@functools.lru_cache(maxsize=4)
+def _load_cached(data_dir: pathlib.Path, stamp: tuple) -> Dataset:
+    return validate(data_dir)
+
+
+def load(data_dir) -> Dataset:
+    """The validated Dataset, re-read only when a data file changes (fast across pages)."""
+    data_dir = pathlib.Path(data_dir).resolve()
+    stamp = tuple((data_dir / f"{name}.yml").stat().st_mtime_ns
+                  if (data_dir / f"{name}.yml").exists() else 0 for name in FILES)
+    return _load_cached(data_dir, stamp)

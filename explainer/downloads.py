@@ -1,0 +1,114 @@
+"""The site's data as files readers can reuse: CSV, JSON, BibTeX and CSL-JSON.
+
+Pure functions from the validated Dataset to text; mkdocs_downloads.py adds them to
+the built site. Each file lists the data as the YAML holds it, sorted by key or date.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+from .data import Dataset
+from .formatting import format_when, sort_key
+
+SOURCE_COLUMNS = ["key", "type", "authors", "title", "publisher", "date", "date_note", "url",
+                  "archive_url", "language", "annotation", "reliability"]
+EVENT_COLUMNS = ["id", "date", "date_text", "title", "summary", "status", "themes", "actors", "sources"]
+BIBTEX_TYPE = {"journal article": "article", "research report": "techreport",
+               "government document": "misc"}
+CSL_TYPE = {"journal article": "article-journal", "research report": "report",
+            "news report": "article-newspaper", "feature": "article-magazine",
+            "opinion": "article-magazine", "blog post": "post-weblog", "interview/profile": "interview",
+            "government document": "legislation", "platform statement": "post",
+            "press release": "report", "reference work": "entry-encyclopedia"}
+
+
+def _csv(rows: list[dict], columns: list[str]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: "; ".join(v) if isinstance(v, list) else v for k, v in row.items()})
+    return out.getvalue()
+
+
+def sorted_sources(dataset: Dataset) -> list[dict]:
+    return sorted(dataset.sources.values(), key=lambda s: s["key"])
+
+
+def sorted_events(dataset: Dataset) -> list[dict]:
+    return sorted(dataset.events.values(), key=lambda e: sort_key(e["date"]))
+
+
+def sources_csv(dataset: Dataset) -> str:
+    return _csv(sorted_sources(dataset), SOURCE_COLUMNS)
+
+
+def sources_json(dataset: Dataset) -> str:
+    return json.dumps(sorted_sources(dataset), ensure_ascii=False, indent=2) + "\n"
+
+
+def _event_row(event: dict) -> dict:
+    date = event["date"]
+    return {**event, "date": f"{date['start']}/{date['end']}" if isinstance(date, dict) else date,
+            "date_text": format_when(date, event.get("circa", False), event.get("date_note"))}
+
+
+def timeline_csv(dataset: Dataset) -> str:
+    return _csv([_event_row(e) for e in sorted_events(dataset)], EVENT_COLUMNS)
+
+
+def timeline_json(dataset: Dataset) -> str:
+    return json.dumps(sorted_events(dataset), ensure_ascii=False, indent=2) + "\n"
+
+
+def _bibtex_escape(text: str) -> str:
+    return re.sub(r"([&%$#_{}])", r"\\\1", text)
+
+
+def sources_bibtex(dataset: Dataset) -> str:
+    entries = []
+    for source in sorted_sources(dataset):
+        fields = {"title": source["title"], "publisher": source["publisher"],
+                  "note": source["annotation"]}
+        if source.get("authors"):
+            fields["author"] = " and ".join(source["authors"])
+        if source.get("date"):
+            fields["year"] = source["date"][:4]
+            if len(source["date"]) >= 7:
+                fields["month"] = str(int(source["date"][5:7]))
+        if source.get("url"):
+            fields["url"] = source["url"]
+        body = ",\n".join(f"  {name} = {{{_bibtex_escape(value)}}}" for name, value in fields.items())
+        entries.append(f"@{BIBTEX_TYPE.get(source['type'], 'misc')}{{{source['key']},\n{body}\n}}\n")
+    return "\n".join(entries)
+
+
+def sources_csl_json(dataset: Dataset) -> str:
+    items = []
+    for source in sorted_sources(dataset):
+        item = {"id": source["key"], "type": CSL_TYPE[source["type"]], "title": source["title"],
+                "publisher": source["publisher"], "container-title": source["publisher"],
+                "note": source["annotation"]}
+        if source.get("language"):
+            item["language"] = source["language"]
+        if source.get("authors"):
+            item["author"] = [{"literal": name} for name in source["authors"]]
+        if source.get("date"):
+            item["issued"] = {"date-parts": [[int(p) for p in source["date"].split("-")]]}
+        if source.get("url"):
+            item["URL"] = source["url"]
+        items.append(item)
+    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+
+
+FILES = {
+    "downloads/sources.csv": sources_csv,
+    "downloads/sources.json": sources_json,
+    "downloads/sources.bib": sources_bibtex,
+    "downloads/sources.csl.json": sources_csl_json,
+    "downloads/timeline.csv": timeline_csv,
+    "downloads/timeline.json": timeline_json,
+}

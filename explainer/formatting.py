@@ -1,0 +1,97 @@
+"""Text shared by every renderer: dates at their precision, one-line references, figures.
+
+A date like "2015-03" is printed "March 2015", never a made-up day.
+"""
+from __future__ import annotations
+
+import calendar
+import xml.etree.ElementTree as etree
+
+QUALIFIER_SYMBOL = {"at least": "≥", "more than": ">", "about": "~", "up to": "≤",
+                    "fewer than": "<", "at most": "≤"}
+TYPE_LABEL = {"claim": "Claim", "research estimate": "Research estimate",
+              "platform statement": "Platform statement", "press report": "Press report"}
+
+
+def _parts(date: str) -> tuple[str, str | None, str | None]:
+    pieces = date.split("-")
+    return pieces[0], pieces[1] if len(pieces) > 1 else None, pieces[2] if len(pieces) > 2 else None
+
+
+def format_date(date: str) -> str:
+    """'2015' -> '2015', '2015-03' -> 'March 2015', '2015-03-05' -> '5 March 2015'."""
+    year, month, day = _parts(date)
+    if month is None:
+        return year
+    name = calendar.month_name[int(month)]
+    return f"{int(day)} {name} {year}" if day else f"{name} {year}"
+
+
+def format_range(start: str, end: str) -> str:
+    """Shortest unambiguous range: 'September to December 2014', '2 to 4 July 2015'."""
+    if start == end:
+        return format_date(start)
+    (y1, m1, d1), (y2, m2, d2) = _parts(start), _parts(end)
+    if y1 == y2 and m1 and m2 and bool(d1) == bool(d2):
+        if m1 == m2 and d1:
+            return f"{int(d1)} to {int(d2)} {calendar.month_name[int(m1)]} {y1}"
+        if not d1:
+            return f"{calendar.month_name[int(m1)]} to {calendar.month_name[int(m2)]} {y1}"
+    return f"{format_date(start)} to {format_date(end)}"
+
+
+def format_when(date, circa: bool = False, note: str | None = None) -> str:
+    """A date or {start, end} range as prose, with 'around' and a note when given."""
+    text = format_range(date["start"], date["end"]) if isinstance(date, dict) else format_date(date)
+    if circa:
+        text = f"around {text}"
+    if note:
+        text = f"{text} ({note})"
+    return text[0].upper() + text[1:]
+
+
+def sort_key(date) -> tuple[str, str]:
+    """Sort by start, then by end, treating missing month or day as the earliest."""
+    start, end = (date["start"], date["end"]) if isinstance(date, dict) else (date, date)
+    return start, end
+
+
+def time_element(date, circa=False, note=None) -> etree.Element:
+    """<time datetime="..."> carrying the machine-readable start of the date."""
+    element = etree.Element("time", {"datetime": date["start"] if isinstance(date, dict) else date})
+    element.text = format_when(date, circa, note)
+    return element
+
+
+def authors_text(authors: list[str] | None) -> str:
+    if not authors:
+        return ""
+    if len(authors) == 1:
+        return authors[0]
+    if len(authors) > 3:
+        return f"{authors[0]} et al."
+    return ", ".join(authors[:-1]) + " and " + authors[-1]
+
+
+def reference_text(source: dict) -> str:
+    """A one-line reference: 'Authors (date). "Title". Publisher.'"""
+    title = source["title"] if source.get("title_is_description") else f"“{source['title']}”"
+    date = format_date(source["date"]) if source.get("date") else "n.d."
+    who = authors_text(source.get("authors"))
+    lead = f"{who} ({date})." if who else f"{source['publisher']} ({date})."
+    tail = "" if not who or source["publisher"] in who else f" {source['publisher']}."
+    return f"{lead} {title}.{tail}"
+
+
+def number(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+
+
+def figure_value(figure: dict) -> str:
+    """'60,000–70,000 accounts', 'at least 46,000 accounts', '63 percent'."""
+    value = figure["value"]
+    text = (f"{number(value['low'])}–{number(value['high'])}" if isinstance(value, dict)
+            else number(value))
+    unit = figure["unit"]
+    text = f"{text}%" if unit == "percent" else f"{text} {unit}"
+    return f"{figure['qualifier']} {text}" if figure.get("qualifier") else text

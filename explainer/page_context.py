@@ -1,0 +1,48 @@
+"""Which page is being rendered, for the extensions that link across pages.
+
+Python-Markdown does not know the current file. MkDocs registers a 'relpath'
+treeprocessor that holds it; Zensical registers a 'rendering_context' preprocessor.
+This is the one place that reads either, so the rest of the package stays portable.
+Outside both (unit tests, the checker) the page is the docs root's index.md.
+"""
+from __future__ import annotations
+
+import dataclasses
+import posixpath
+
+
+@dataclasses.dataclass(frozen=True)
+class PageInfo:
+    src_path: str  # relative to docs_dir, with forward slashes, e.g. debate/watch-or-remove.md
+    title: str | None = None
+    url: str | None = None  # absolute canonical URL when known
+
+
+def current_page(md) -> PageInfo:
+    relpath = md.treeprocessors["relpath"] if "relpath" in md.treeprocessors else None
+    if relpath is not None:  # MkDocs
+        file = relpath.file
+        page = getattr(file, "page", None)
+        return PageInfo(file.src_uri, getattr(page, "title", None), getattr(page, "canonical_url", None))
+    for processor in md.preprocessors:  # Zensical
+        page = getattr(processor, "page", None)
+        if processor.__class__.__name__ == "ContextPreprocessor" and page is not None:
+            site_url = (getattr(processor, "config", None) or {}).get("site_url") or ""
+            url = site_url.rstrip("/") + "/" + page.url.lstrip("/") if site_url else None
+            return PageInfo(page.path.replace("\\", "/"), page.title, url)
+    return PageInfo(getattr(md, "explainer_page", "index.md"))
+
+
+def link(md, target: str) -> str:
+    """A link from the current page to target (a docs-relative .md path with optional #anchor).
+
+    Both MkDocs and Zensical rewrite relative .md links to the built page's URL and
+    check them; neither rewrites links that start with '/'.
+    """
+    path, _, anchor = target.partition("#")
+    here = posixpath.dirname(current_page(md).src_path)
+    if path == current_page(md).src_path:
+        relative = ""
+    else:
+        relative = posixpath.relpath(path, here or ".")
+    return relative + (f"#{anchor}" if anchor else "")

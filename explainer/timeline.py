@@ -1,0 +1,135 @@
+"""The timeline: `/// timeline` renders events from docs/data/timeline.yml.
+
+With `filters: true` (the Timeline page) it shows every event grouped by year, plus
+theme and actor filters that site.js reveals; without JavaScript the full list stays.
+With `themes:`, `actors:`, `status:` or `ids:` it embeds a slice, for example the
+events behind one debate question. Events are sorted by date whatever the file order.
+"""
+from __future__ import annotations
+
+import itertools
+import xml.etree.ElementTree as etree
+
+from .blockbase import DataBlock, DataBlockExtension
+from .citations import citation_element
+from .formatting import sort_key, time_element
+from .page_context import link
+
+STATUS_LABEL = {"documented": "Documented", "claimed": "Claimed", "disputed": "Disputed"}
+THEME_LABEL = {
+    "suspensions": "Do suspensions work?", "accuracy": "Accuracy of lists",
+    "numbers": "Takedown numbers", "oversight": "Who decides", "free-speech": "Free speech",
+    "counter-messaging": "Counter-messaging", "intelligence": "Intelligence value",
+    "hunters": "The hunters", "platform-policy": "Platform policy", "context": "Context",
+}
+TIMELINE_PAGE = "timeline.md"
+
+
+def select_events(events: dict, themes=None, actors=None, statuses=None, ids=None) -> list[dict]:
+    """Events matching every given filter, sorted by date."""
+    chosen = [event for event in events.values()
+              if (themes is None or set(themes) & set(event["themes"]))
+              and (actors is None or set(actors) & set(event["actors"]))
+              and (statuses is None or event["status"] in statuses)
+              and (ids is None or event["id"] in ids)]
+    return sorted(chosen, key=lambda event: sort_key(event["date"]))
+
+
+def status_badge(parent, status: str) -> etree.Element:
+    badge = etree.SubElement(parent, "span", {"class": f"status-badge status-badge--{status}"})
+    hidden = etree.SubElement(badge, "span", {"class": "visually-hidden"})
+    hidden.text = "Status: "
+    hidden.tail = STATUS_LABEL[status]
+    return badge
+
+
+class TimelineBlock(DataBlock):
+    NAME = "timeline"
+    OPTIONS = DataBlock.options("themes", "actors", "status", "ids", "filters")
+
+    def render(self, block):
+        dataset = self.dataset
+        themes = self.key_list("themes", THEME_LABEL, "theme")
+        actors = self.key_list("actors", dataset.actors, "actor key")
+        statuses = self.key_list("status", STATUS_LABEL, "status")
+        ids = self.key_list("ids", dataset.events, "event id")
+        filters = self.options.get("filters") is True
+        events = select_events(dataset.events, themes, actors, statuses, ids)
+        if not events:
+            self.fail("no event matches these options; widen them or add events to "
+                      "docs/data/timeline.yml")
+        block.set("class", "timeline" + (" timeline--full" if filters else " timeline--slice"))
+        if filters:
+            block.set("data-timeline-filters", "")
+            self.filter_form(block, events, dataset)
+            for year, group in itertools.groupby(events, key=lambda e: sort_key(e["date"])[0][:4]):
+                heading = etree.SubElement(block, "h2", {"id": f"year-{year}", "class": "timeline-year"})
+                heading.text = year
+                self.event_list(block, list(group), dataset)
+            status = etree.SubElement(block, "p", {"class": "timeline-count", "role": "status",
+                                                   "aria-live": "polite"})
+            status.text = f"Showing all {len(events)} events."
+        else:
+            self.event_list(block, events, dataset)
+            more = etree.SubElement(block, "p", {"class": "timeline-more"})
+            anchor = etree.SubElement(more, "a", {"href": link(self.md, TIMELINE_PAGE)})
+            anchor.text = "See the full timeline"
+
+    def event_list(self, parent, events, dataset):
+        ordered = etree.SubElement(parent, "ol", {"class": "timeline-events"})
+        for event in events:
+            self.event_item(ordered, event, dataset)
+
+    def event_item(self, parent, event, dataset):
+        item = etree.SubElement(parent, "li", {
+            "class": f"timeline-event timeline-event--{event['status']}", "id": event["id"],
+            "data-themes": " ".join(event["themes"]), "data-actors": " ".join(event["actors"])})
+        header = etree.SubElement(item, "p", {"class": "timeline-when"})
+        header.append(time_element(event["date"], event.get("circa", False), event.get("date_note")))
+        header[-1].tail = " "
+        status_badge(header, event["status"])
+        title = etree.SubElement(item, "p", {"class": "timeline-title"})
+        strong = etree.SubElement(title, "strong")
+        strong.text = event["title"]
+        summary = etree.SubElement(item, "p", {"class": "timeline-summary"})
+        summary.text = event["summary"] + " "
+        summary.append(citation_element([(key, None) for key in event["sources"]]))
+        meta = etree.SubElement(item, "p", {"class": "timeline-meta"})
+        meta.text = "Themes: " + ", ".join(THEME_LABEL[t] for t in event["themes"])
+        if event["actors"]:
+            meta.text += ". Actors: "
+            for index, key in enumerate(event["actors"]):
+                anchor = etree.SubElement(meta, "a", {"href": link(self.md, f"whos-who.md#{key}")})
+                anchor.text = dataset.actors[key]["name"]
+                anchor.tail = ", " if index < len(event["actors"]) - 1 else "."
+        else:
+            meta.text += "."
+
+    def filter_form(self, parent, events, dataset):
+        """Theme and actor selects, hidden until site.js wires them (progressive enhancement)."""
+        form = etree.SubElement(parent, "form", {"class": "timeline-filters", "hidden": "hidden",
+                                                 "aria-label": "Filter the timeline"})
+        used_themes = [t for t in THEME_LABEL if any(t in e["themes"] for e in events)]
+        used_actors = sorted({a for e in events for a in e["actors"]},
+                             key=lambda key: dataset.actors[key]["name"].lower())
+        for name, label, values in (
+                ("theme", "Theme", [(t, THEME_LABEL[t]) for t in used_themes]),
+                ("actor", "Actor", [(a, dataset.actors[a]["name"]) for a in used_actors])):
+            field = etree.SubElement(form, "label", {"for": f"timeline-{name}"})
+            field.text = label
+            select = etree.SubElement(form, "select", {"id": f"timeline-{name}", "name": name})
+            option = etree.SubElement(select, "option", {"value": ""})
+            option.text = f"All {label.lower()}s"
+            for value, text in values:
+                option = etree.SubElement(select, "option", {"value": value})
+                option.text = text
+        reset = etree.SubElement(form, "button", {"type": "reset", "class": "md-button"})
+        reset.text = "Show all"
+
+
+class TimelineExtension(DataBlockExtension):
+    BLOCK = TimelineBlock
+
+
+def makeExtension(**kwargs):
+    return TimelineExtension(**kwargs)
