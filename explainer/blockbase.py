@@ -1,14 +1,21 @@
-"""What the data blocks (timeline, sources, actors, figures) share.
+"""What the data blocks (timeline, sources, actors, figures, chart, glossary) share.
 
-Each is a pymdownx `blocks` block: `/// name` then YAML options, closed by `///`.
-Options are checked here against the data, so a typo stops the build with the page,
-line and fix. pymdownx leaves a block with an unknown option as plain text; the guard
-below turns that silent failure into an error too.
+Each is a pymdownx `blocks` block whose body is YAML options, closed by `///`:
+
+    /// timeline
+    themes: [suspensions]
+    ///
+
+(pymdownx's indented header options work too.) Options are checked here against the
+data, so a typo stops the build with the page, line and fix. pymdownx leaves a block
+with a bad header as plain text; the guard below turns that silent failure into an error.
 """
 from __future__ import annotations
 
 import pathlib
 import xml.etree.ElementTree as etree
+
+import yaml
 
 from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks import BlocksExtension
@@ -57,11 +64,33 @@ class DataBlock(Block):
                       f"use one of: {', '.join(sorted(known))}")
         return values
 
+    def on_markdown(self):
+        return "raw"
+
     def on_create(self, parent):
         return etree.SubElement(parent, "div", {"class": f"explainer-{self.NAME}"})
 
     def on_end(self, block):
+        self.options.update(self.body_options(block.text or ""))
+        block.text = None
         self.render(block)
+
+    def body_options(self, text: str) -> dict:
+        """The block's body, read as YAML options; anything else is an error."""
+        if not text.strip():
+            return {}
+        try:
+            options = yaml.safe_load(text)
+        except yaml.YAMLError as error:
+            self.fail(f"its options are not valid YAML ({getattr(error, 'problem', error)}); "
+                      "write one 'option: value' per line")
+        if not isinstance(options, dict):
+            self.fail("its body must be options, one 'option: value' per line")
+        unknown = sorted(set(options) - set(self.OPTIONS))
+        if unknown:
+            allowed = ", ".join(sorted(self.OPTIONS)) or "none"
+            self.fail(f"unknown option '{unknown[0]}'; this block takes: {allowed}")
+        return options
 
     def render(self, block):
         raise NotImplementedError
