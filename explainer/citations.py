@@ -16,9 +16,9 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
 from . import data
-from .errors import ContentError, Problem, display_path, line_of
+from .errors import ContentError, Problem, display_path, exit_cleanly_on_error, line_of
 from .formatting import reference_text
-from .page_context import current_page, link
+from .page_context import current_page, link, zensical_context
 
 CITATION_PATTERN = r"\[@([^\]\n]+)\]"
 CITE_KEY = re.compile(r"^@([a-z0-9]+(?:-[a-z0-9]+)*)(?:\s*,\s*(.+))?$")
@@ -133,6 +133,8 @@ class CitationExtension(Extension):
         md.inlinePatterns.register(CitationInlineProcessor(CITATION_PATTERN, md), "citation", 175)
         # After inline parsing (20), before toc (5), so the list heading joins the contents.
         md.treeprocessors.register(CitationTreeprocessor(md, docs_dir), "citation-list", 10)
+        if zensical_context(md) is not None:
+            exit_cleanly_on_error(md)
 
     def reset(self):
         self.md.explainer_citation_problems = []

@@ -270,6 +270,9 @@ def _validate_file(name, data_dir) -> tuple[list, dict, str, list[Problem]]:
     problems = []
     for error in sorted(_validator(name).iter_errors(data), key=lambda e: list(map(str, e.path))):
         path_tuple = tuple(error.path)
+        if error.validator == "additionalProperties":  # point at the unknown field itself
+            unknown = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+            path_tuple += (unknown[0],)
         line = lines.get(path_tuple) or lines.get(path_tuple[:1])
         problems.append(Problem(file, line, _explain(error, name), _field_path(path_tuple)))
     return data, lines, file, problems

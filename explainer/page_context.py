@@ -18,18 +18,26 @@ class PageInfo:
     url: str | None = None  # absolute canonical URL when known
 
 
+def zensical_context(md):
+    """Zensical's rendering-context preprocessor, or None outside Zensical."""
+    for processor in md.preprocessors:
+        if processor.__class__.__name__ == "ContextPreprocessor" and hasattr(processor, "page"):
+            return processor
+    return None
+
+
 def current_page(md) -> PageInfo:
     relpath = md.treeprocessors["relpath"] if "relpath" in md.treeprocessors else None
     if relpath is not None:  # MkDocs
         file = relpath.file
         page = getattr(file, "page", None)
         return PageInfo(file.src_uri, getattr(page, "title", None), getattr(page, "canonical_url", None))
-    for processor in md.preprocessors:  # Zensical
-        page = getattr(processor, "page", None)
-        if processor.__class__.__name__ == "ContextPreprocessor" and page is not None:
-            site_url = (getattr(processor, "config", None) or {}).get("site_url") or ""
-            url = site_url.rstrip("/") + "/" + page.url.lstrip("/") if site_url else None
-            return PageInfo(page.path.replace("\\", "/"), page.title, url)
+    context = zensical_context(md)
+    if context is not None:
+        page = context.page
+        site_url = (getattr(context, "config", None) or {}).get("site_url") or ""
+        url = site_url.rstrip("/") + "/" + page.url.lstrip("/") if site_url else None
+        return PageInfo(page.path.replace("\\", "/"), page.title, url)
     return PageInfo(getattr(md, "explainer_page", "index.md"))
 
 

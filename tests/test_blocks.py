@@ -1,0 +1,74 @@
+"""The Sources, Who's who, figures, chart and glossary blocks."""
+import pytest
+
+from explainer.errors import ContentError
+from helpers import FIXTURE, convert
+
+
+def test_sources_are_grouped_by_type_with_anchor_annotation_reliability_and_backlinks():
+    html = convert("/// sources\n///", page="sources.md")
+    assert '<h2 id="type-research-report">Research reports</h2>' in html
+    assert '<article class="source-entry" id="census-2015">' in html
+    assert '<p class="source-annotation">A count of pro-ISIS accounts.</p>' in html
+    assert '<strong>Reliability:</strong> Peer-reviewed research report.' in html
+    assert '<a href="https://example.org/census" rel="noopener">Read the source</a>' in html
+    assert '<strong>Cited on:</strong> <a href="index.md">Home</a>.' in html
+    assert '<strong>Events:</strong> <a href="timeline.md#census-window">Census data window</a>.' in html
+    assert "No web address was verified for this source." in html
+
+
+def test_sources_page_links_the_downloads():
+    html = convert("/// sources\n///", page="sources.md")
+    for name in ("sources.csv", "sources.json", "sources.bib", "sources.csl.json"):
+        assert f'href="downloads/{name}"' in html
+
+
+def test_actors_have_anchors_roles_with_citations_and_their_events():
+    html = convert("/// actors\n///", page="whos-who.md")
+    assert '<h2 id="kind-research-organisation">Research organisations</h2>' in html
+    assert '<dt id="researchers">The Researchers</dt>' in html
+    assert '<a href="timeline.md#census-window">Census data window</a>' in html
+
+
+def test_an_inline_figure_prints_value_type_and_citation():
+    html = convert("[fig:group-removed]")
+    assert ('<span class="figure"><strong class="figure-value">60,000–70,000 accounts</strong> '
+            '(<span class="figure-type figure-type--claim">Claim</span> by the group)'
+            '<sup class="citation">[<a href="#source-group-claim-2015"') in html
+
+
+def test_an_unknown_figure_is_an_error():
+    with pytest.raises(ContentError, match="unknown figure id 'nope'"):
+        convert("[fig:nope]")
+
+
+def test_the_figures_table_lists_type_date_and_source():
+    html = convert("/// figures\n///")
+    assert html.count("<tr id=\"figure-") == 2
+    assert '<td><span class="figure-type figure-type--claim">Claim</span></td>' in html
+    assert "<td>September to December 2014</td>" in html
+
+
+def test_the_chart_is_inline_svg_with_a_series_per_type_and_a_caption():
+    html = convert("/// figure-chart\n///", page="numbers.md")
+    assert html.startswith('<figure class="figure-chart">')
+    assert '<svg aria-labelledby="chart-title chart-desc"' in html and 'role="img"' in html
+    assert '<g class="series-claim">' in html and '<g class="series-estimate">' in html
+    assert "<figcaption>Not comparable:" in html
+    assert "<script" not in html
+
+
+def test_the_glossary_lists_every_abbreviation_sorted(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "includes").mkdir(parents=True)
+    (docs / "data").symlink_to(FIXTURE / "docs" / "data")
+    (docs / "includes" / "abbreviations.md").write_text(
+        "*[GEC]: Global Engagement Center.\n*[DDoS]: Distributed denial of service.\n")
+    html = convert("/// glossary\n///", docs_dir=docs)
+    assert ('<dl class="glossary">\n<dt id="term-ddos">DDoS</dt>\n<dd>Distributed denial of service.</dd>\n'
+            '<dt id="term-gec">GEC</dt>\n<dd>Global Engagement Center.</dd>\n</dl>') in html
+
+
+def test_a_block_with_a_bad_header_is_an_error_not_text():
+    with pytest.raises(ContentError, match="the block was not recognised"):
+        convert("/// timeline | an argument\n///")

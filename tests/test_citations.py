@@ -1,0 +1,71 @@
+"""explainer.citations: [@key] becomes a numbered link and a per-page Sources list."""
+import pytest
+
+from explainer.citations import parse_citation
+from explainer.errors import ContentError
+from helpers import convert
+
+CENSUS_TITLE = "J.M. Berger and Jonathon Morgan (March 2015). “The ISIS Twitter Census”. Brookings Institution."
+CLAIM_TITLE = "Example News (19 November 2015). Report of a group's claim."
+
+
+def cite(key, number, title):
+    return f'<a href="#source-{key}" title="{title}">{number}</a>'
+
+
+def test_one_citation_becomes_a_numbered_link_and_a_sources_list():
+    assert convert("Counted [@census-2015].") == (
+        f'<p>Counted <sup class="citation">[{cite("census-2015", 1, CENSUS_TITLE)}]</sup>.</p>\n'
+        '<section aria-labelledby="sources-on-this-page" class="page-sources">'
+        '<h2 id="sources-on-this-page">Sources</h2><ol>'
+        f'<li id="source-census-2015">{CENSUS_TITLE} <a href="sources.md#census-2015">Full entry</a></li>'
+        '</ol></section>')
+
+
+def test_numbers_follow_first_use_and_repeat_for_the_same_source():
+    html = convert("A [@group-claim-2015]. B [@census-2015]. C [@group-claim-2015].")
+    assert html.count(cite("group-claim-2015", 1, CLAIM_TITLE)) == 2
+    assert html.count(cite("census-2015", 2, CENSUS_TITLE)) == 1
+    assert html.index('id="source-group-claim-2015"') < html.index('id="source-census-2015"')
+
+
+def test_a_locator_is_shown_after_the_number():
+    html = convert("Quoted [@census-2015, p. 12].")
+    assert f'[<a href="#source-census-2015" title="{CENSUS_TITLE}">1, p. 12</a>]' in html
+
+
+def test_several_keys_in_one_bracket_are_separate_links():
+    html = convert("Both [@census-2015; @group-claim-2015].")
+    assert (f'<sup class="citation">[{cite("census-2015", 1, CENSUS_TITLE)}, '
+            f'{cite("group-claim-2015", 2, CLAIM_TITLE)}]</sup>') in html
+
+
+def test_full_entry_links_are_relative_to_the_citing_page():
+    html = convert("Deep [@census-2015].", page="debate/question.md")
+    assert '<a href="../sources.md#census-2015">Full entry</a>' in html
+
+
+def test_a_page_without_citations_gets_no_sources_list():
+    assert convert("Nothing cited.") == "<p>Nothing cited.</p>"
+
+
+def test_citations_in_code_are_left_alone():
+    assert convert("`[@census-2015]`") == "<p><code>[@census-2015]</code></p>"
+
+
+def test_an_unknown_key_names_the_page_the_key_and_where_keys_live():
+    with pytest.raises(ContentError) as error:
+        convert("Bad [@berger-2015].")
+    message = str(error.value)
+    assert "index.md" in message
+    assert "unknown source key 'berger-2015'" in message
+    assert "sources.yml" in message
+
+
+def test_a_malformed_citation_is_an_error_not_text():
+    with pytest.raises(ContentError, match=r"malformed citation '\[@Census 2015\]'"):
+        convert("Bad [@Census 2015].")
+
+
+def test_parse_citation_reads_keys_and_locators():
+    assert parse_citation("@a, p. 3; @b-c") == [("a", "p. 3"), ("b-c", None)]
