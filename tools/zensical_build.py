@@ -1,0 +1,50 @@
+"""Build the site with Zensical, Material for MkDocs' successor, from the same mkdocs.yml.
+
+Zensical 0.0.73 does not know MkDocs' `!relative` YAML tag, so this writes a copy of
+mkdocs.yml beside it with each `!relative $config_dir` replaced by the project's
+absolute path, builds from that copy, and removes it. Everything else is unchanged.
+Usage: python tools/zensical_build.py SITE_DIR   (used by the tests and bench/build.py)
+"""
+from __future__ import annotations
+
+import os
+import pathlib
+import shutil
+import subprocess
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+
+BUILD_DIR = ".zensical-build"  # Zensical insists on a site_dir inside the project
+
+
+def zensical_config(project: pathlib.Path) -> pathlib.Path:
+    """Write .zensical.yml: mkdocs.yml with !relative resolved and site_dir set."""
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("!relative $config_dir", str(project.resolve()))
+    config = project / ".zensical.yml"
+    config.write_text(text + f"\nsite_dir: {BUILD_DIR}\n", encoding="utf-8")
+    return config
+
+
+def build(site_dir: pathlib.Path, project: pathlib.Path = ROOT) -> subprocess.CompletedProcess:
+    """Build into site_dir (replaced); returns the finished process."""
+    zensical = shutil.which("zensical", path=os.path.dirname(sys.executable)) or "zensical"
+    config = zensical_config(project)
+    try:
+        result = subprocess.run([zensical, "build", "--strict", "--clean", "--config-file", str(config)],
+                                cwd=project, capture_output=True, text=True, timeout=600)
+    finally:
+        config.unlink()
+    shutil.rmtree(site_dir, ignore_errors=True)
+    if (project / BUILD_DIR).exists():
+        shutil.move(project / BUILD_DIR, site_dir)
+    return result
+
+
+if __name__ == "__main__":
+    result = build(pathlib.Path(sys.argv[1]))
+    sys.stdout.write(result.stdout)
+    sys.stderr.write(result.stderr)
+    sys.exit(result.returncode)
