@@ -3,7 +3,7 @@
 Zensical 0.0.73 does not know MkDocs' `!relative` YAML tag, so this writes a copy of
 mkdocs.yml beside it with each `!relative $config_dir` replaced by the project's
 absolute path, builds from that copy, and removes it. Everything else is unchanged.
-Usage: python tools/zensical_build.py SITE_DIR   (used by the tests and bench/build.py)
+Usage: python tools/zensical_build.py SITE_DIR [PROJECT_DIR]   (used by the tests and bench/build.py)
 """
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ def build(site_dir: pathlib.Path, project: pathlib.Path = ROOT) -> subprocess.Co
 
 
 if __name__ == "__main__":
-    result = build(pathlib.Path(sys.argv[1]))
+    result = build(pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT)
     sys.stdout.write(result.stdout)
     sys.stderr.write(result.stderr)
     sys.exit(result.returncode)
