@@ -103,11 +103,13 @@ class FigureChartBlock(DataBlock):
             if not series:
                 continue
             group = etree.SubElement(svg, "g", {"class": css})
-            if len(series) > 1:
-                line = etree.SubElement(group, "polyline", {"class": "chart-line", "points": " ".join(
-                    f"{sx(decimal_year(f['date'])):.1f},{sy(high_value(f)):.1f}" for f in series)})
-                if dash:
-                    line.set("stroke-dasharray", dash)
+            for name in dict.fromkeys(f["series"] for f in series if f.get("series")):
+                points = [f for f in series if f.get("series") == name]
+                if len(points) > 1:
+                    line = etree.SubElement(group, "polyline", {"class": "chart-line", "points": " ".join(
+                        f"{sx(decimal_year(f['date'])):.1f},{sy(high_value(f)):.1f}" for f in points)})
+                    if dash:
+                        line.set("stroke-dasharray", dash)
             for figure in series:
                 point = marker(group, shape, sx(decimal_year(figure["date"])), sy(high_value(figure)),
                                "chart-marker")

@@ -56,10 +56,10 @@ def sort_key(date) -> tuple[str, str]:
     return start, end
 
 
-def time_element(date, circa=False, note=None) -> etree.Element:
+def time_element(date, circa=False) -> etree.Element:
     """<time datetime="..."> carrying the machine-readable start of the date."""
     element = etree.Element("time", {"datetime": date["start"] if isinstance(date, dict) else date})
-    element.text = format_when(date, circa, note)
+    element.text = format_when(date, circa)
     return element
 
 

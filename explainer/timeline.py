@@ -85,8 +85,12 @@ class TimelineBlock(DataBlock):
             "class": f"timeline-event timeline-event--{event['status']}", "id": event["id"],
             "data-themes": " ".join(event["themes"]), "data-actors": " ".join(event["actors"])})
         header = etree.SubElement(item, "p", {"class": "timeline-when"})
-        header.append(time_element(event["date"], event.get("circa", False), event.get("date_note")))
+        header.append(time_element(event["date"], event.get("circa", False)))
         header[-1].tail = " "
+        if event.get("date_note"):
+            note = etree.SubElement(header, "span", {"class": "date-note"})
+            note.text = f"({event['date_note']})"
+            note.tail = " "
         status_badge(header, event["status"])
         title = etree.SubElement(item, "p", {"class": "timeline-title"})
         strong = etree.SubElement(title, "strong")

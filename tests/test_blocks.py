@@ -56,6 +56,19 @@ def test_the_chart_is_inline_svg_with_a_series_per_type_and_a_caption():
     assert '<g class="series-claim">' in html and '<g class="series-estimate">' in html
     assert "<figcaption>Not comparable:" in html
     assert "<script" not in html
+    assert "<polyline" not in html  # the two fixture figures share no series, so no line joins them
+
+
+def test_chart_lines_join_only_one_series(tmp_path):
+    from helpers import copy_fixture, replace_in
+    docs = copy_fixture(tmp_path) / "docs"
+    replace_in(docs / "data" / "figures.yml", "  chart: true\n  sources: [group-claim-2015]",
+               "  chart: true\n  series: group\n  sources: [group-claim-2015]")
+    replace_in(docs / "data" / "figures.yml", "- id: census-min", "- id: group-earlier\n  value: 1000\n"
+               "  unit: accounts\n  counts: earlier total\n  date: \"2015-01\"\n  who: the group\n"
+               "  type: claim\n  chart: true\n  series: group\n  sources: [group-claim-2015]\n- id: census-min")
+    html = convert("/// figure-chart\n///", docs_dir=docs, page="numbers.md")
+    assert html.count("<polyline") == 1
 
 
 def test_the_glossary_lists_every_abbreviation_sorted(tmp_path):
