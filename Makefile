@@ -29,7 +29,8 @@ $(DEV_DEPS): $(SITE_DEPS) requirements-dev.txt
 
 serve: $(SITE_DEPS)
 	$(BIN)/python -m explainer.check
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload \
+	  --watch overrides --watch explainer
 
 check: $(SITE_DEPS)
 	$(BIN)/python -m explainer.check
