@@ -25,8 +25,8 @@ FILES = ("sources", "timeline", "actors", "figures")
 ID_FIELD = {"sources": "key", "actors": "key", "timeline": "id", "figures": "id"}
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that keeps dates as text, so their precision (2015-03) survives."""
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """SafeLoader (libyaml's when present) that keeps dates as text, so 2015-03 keeps its precision."""
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -89,15 +89,18 @@ def read_yaml(path: pathlib.Path):
     except OSError as error:
         raise ContentError([Problem(file, None, f"cannot read the file ({error.strerror}); "
                                                 "restore it from git")]) from None
-    try:
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)
+    loader = _Loader(text)
+    try:  # compose once, keeping line marks, then build the values from the same nodes
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else None
         reason = getattr(error, "problem", None) or str(error)
         raise ContentError([Problem(file, line, f"YAML syntax error: {reason}; check the "
                                                 "indentation and quote text that contains ': '")]) from None
+    finally:
+        loader.dispose()
     if node is None:
         return [], {}
     duplicates = _duplicate_fields(node, file)

@@ -10,7 +10,7 @@ from helpers import copy_fixture, replace_in, run_check
 CASES = {
     "malformed YAML": (
         "data/sources.yml", "  title: The ISIS Twitter Census", "  title: [The ISIS Twitter Census",
-        "docs/data/sources.yml:7: YAML syntax error: expected ',' or ']', but got ':'"),
+        "docs/data/sources.yml:7: YAML syntax error: did not find expected ',' or ']'"),
     "unknown key in a page citation": (
         "index.md", "[@census-2015]", "[@berger-2015]",
         "docs/index.md:8: unknown source key 'berger-2015'; known keys are listed in docs/data/sources.yml"),
