@@ -74,3 +74,14 @@ def test_all_anchors_are_unique_on_every_built_page(site_dir):
 def test_event_actor_and_source_anchors_do_not_collide():
     keys = list(DATA.events) + list(DATA.actors) + list(DATA.sources)
     assert len(keys) == len(set(keys))
+
+
+def test_the_schemas_are_valid_and_each_data_file_points_editors_at_its_schema():
+    import json
+
+    import jsonschema
+    for name in data.FILES:
+        schema = json.loads((ROOT / "explainer" / "schemas" / f"{name}.schema.json").read_text())
+        jsonschema.Draft202012Validator.check_schema(schema)
+        first_line = (ROOT / "docs" / "data" / f"{name}.yml").read_text().splitlines()[0]
+        assert first_line == f"# yaml-language-server: $schema=../../explainer/schemas/{name}.schema.json"
