@@ -85,8 +85,9 @@ class TimelineBlock(DataBlock):
             "class": f"timeline-event timeline-event--{event['status']}", "id": event["id"],
             "data-themes": " ".join(event["themes"]), "data-actors": " ".join(event["actors"])})
         header = etree.SubElement(item, "p", {"class": "timeline-when"})
-        header.append(time_element(event["date"], event.get("circa", False)))
-        header[-1].tail = " "
+        permalink = etree.SubElement(header, "a", {"class": "timeline-permalink", "href": f"#{event['id']}"})
+        permalink.append(time_element(event["date"], event.get("circa", False)))
+        permalink.tail = " "
         if event.get("date_note"):
             note = etree.SubElement(header, "span", {"class": "date-note"})
             note.text = f"({event['date_note']})"
@@ -119,9 +120,10 @@ class TimelineBlock(DataBlock):
         for name, label, values in (
                 ("theme", "Theme", [(t, THEME_LABEL[t]) for t in used_themes]),
                 ("actor", "Actor", [(a, dataset.actors[a]["name"]) for a in used_actors])):
-            field = etree.SubElement(form, "label", {"for": f"timeline-{name}"})
+            group = etree.SubElement(form, "div", {"class": "timeline-filter"})
+            field = etree.SubElement(group, "label", {"for": f"timeline-{name}"})
             field.text = label
-            select = etree.SubElement(form, "select", {"id": f"timeline-{name}", "name": name})
+            select = etree.SubElement(group, "select", {"id": f"timeline-{name}", "name": name})
             option = etree.SubElement(select, "option", {"value": ""})
             option.text = f"All {label.lower()}s"
             for value, text in values:

@@ -16,7 +16,8 @@ def test_a_slice_renders_one_event_with_date_badge_themes_actors_and_citation():
     assert (
         '<li class="timeline-event timeline-event--claimed" data-actors="volunteer-group" '
         'data-themes="numbers" id="group-total">\n'
-        '<p class="timeline-when"><time datetime="2015-11-19">19 November 2015</time> '
+        '<p class="timeline-when"><a class="timeline-permalink" href="#group-total">'
+        '<time datetime="2015-11-19">19 November 2015</time></a> '
         '<span class="status-badge status-badge--claimed"><span class="visually-hidden">Status: '
         '</span>Claimed</span></p>\n'
         '<p class="timeline-title"><strong>The group claims a total</strong></p>\n'
