@@ -1,8 +1,9 @@
 """Citations: `[@key]`, `[@key, p. 12]` and `[@a; @b]` become numbered links.
 
 Numbers follow first use on the page. A "Sources" list, formatted from
-docs/data/sources.yml, is appended to the end of every page that cites anything, and
-each entry links to its full entry on the Sources page. An unknown key stops the build
+docs/data/sources.yml, is appended to the end of every page that cites anything; each
+entry links to the source itself (when it has a verified address) and to its full
+entry on the Sources page. An unknown key stops the build
 with the page, line and key.
 """
 from __future__ import annotations
@@ -112,8 +113,13 @@ class CitationTreeprocessor(Treeprocessor):
         heading.text = "Sources"
         ordered = etree.SubElement(section, "ol")
         for key in numbers:
+            source = dataset.sources[key]
             item = etree.SubElement(ordered, "li", {"id": f"source-{key}"})
-            item.text = reference_text(dataset.sources[key]) + " "
+            item.text = reference_text(source) + " "
+            if source.get("url"):  # printed with its address (site.css)
+                read = etree.SubElement(item, "a", {"href": source["url"], "rel": "noopener"})
+                read.text = "Read the source"
+                read.tail = " · "
             full = etree.SubElement(item, "a", {"href": link(self.md, f"{SOURCES_PAGE}#{key}")})
             full.text = "Full entry"
         return section

@@ -18,7 +18,8 @@ def test_one_citation_becomes_a_numbered_link_and_a_sources_list():
         f'<p>Counted <sup class="citation">[{cite("census-2015", 1, CENSUS_TITLE)}]</sup>.</p>\n'
         '<section aria-labelledby="sources-on-this-page" class="page-sources">'
         '<h2 id="sources-on-this-page">Sources</h2><ol>'
-        f'<li id="source-census-2015">{CENSUS_TITLE} <a href="sources.md#census-2015">Full entry</a></li>'
+        f'<li id="source-census-2015">{CENSUS_TITLE} <a href="https://example.org/census" rel="noopener">'
+        'Read the source</a> · <a href="sources.md#census-2015">Full entry</a></li>'
         '</ol></section>')
 
 
@@ -38,6 +39,11 @@ def test_several_keys_in_one_bracket_are_separate_links():
     html = convert("Both [@census-2015; @group-claim-2015].")
     assert (f'<sup class="citation">[{cite("census-2015", 1, CENSUS_TITLE)}, '
             f'{cite("group-claim-2015", 2, CLAIM_TITLE)}]</sup>') in html
+
+
+def test_a_source_without_a_verified_address_links_only_to_its_full_entry():
+    html = convert("Claimed [@group-claim-2015].")
+    assert f'<li id="source-group-claim-2015">{CLAIM_TITLE} <a href="sources.md#group-claim-2015">Full entry</a></li>' in html
 
 
 def test_full_entry_links_are_relative_to_the_citing_page():
