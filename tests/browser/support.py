@@ -1,0 +1,108 @@
+"""What the browser tests share: the page list, the local server, and page helpers."""
+from __future__ import annotations
+
+import functools
+import http.server
+import pathlib
+import threading
+from urllib.parse import urlsplit
+
+from conftest import ROOT
+from explainer.usage import page_files
+
+CHROMIUM = pathlib.Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+DESKTOP = {"width": 1280, "height": 800}
+MOBILE = {"width": 375, "height": 812}
+LOCAL_SCHEMES = ("data", "blob", "about")
+
+
+def page_paths() -> list[str]:
+    """Every page's address relative to the site root ('' for the home page), from docs/."""
+    paths = []
+    for page in page_files(ROOT / "docs"):
+        relative = page.relative_to(ROOT / "docs").with_suffix("").as_posix()
+        if relative == "index":
+            paths.append("")
+        elif relative.endswith("/index"):
+            paths.append(relative[: -len("index")])
+        else:
+            paths.append(relative + "/")
+    return paths
+
+
+PAGES = page_paths()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+class SiteServer:
+    """A built site on http://127.0.0.1:<free port>/, served from a daemon thread."""
+
+    def __init__(self, site_dir: pathlib.Path):
+        handler = functools.partial(QuietHandler, directory=str(site_dir))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd.daemon_threads = True
+        self.origin = f"127.0.0.1:{self.httpd.server_port}"
+        self.base = f"http://{self.origin}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def url(self, path: str = "") -> str:
+        return self.base + path
+
+    def is_local(self, url: str) -> bool:
+        parts = urlsplit(url)
+        return parts.scheme in LOCAL_SCHEMES or (parts.scheme == "http" and parts.netloc == self.origin)
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def wait_until_settled(page, scheme: str = "light"):
+    """After a load: Material has applied the palette and no transition is running."""
+    wanted = "slate" if scheme == "dark" else "default"
+    page.wait_for_function(f"document.body.dataset.mdColorScheme === '{wanted}'")
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+
+
+def search(page, query: str) -> list[str]:
+    """Types a query into Material's search box; the pages of the results, in order.
+
+    A page is listed once, where it first appears (Material may list two sections of one
+    page apart), as its address relative to the site root ('' = home page).
+    The search box must be visible (a desktop viewport) or already open.
+    """
+    box = page.locator("input.md-search__input")
+    meta = page.locator(".md-search-result__meta")
+    if not box.evaluate("element => element === document.activeElement"):
+        box.click()
+    # Material reads the box on keyup: fill it, then press a key that types nothing.
+    box.fill("")
+    box.press("End")
+    meta.filter(has_text="Type to start searching").wait_for()
+    box.fill(query)
+    box.press("End")
+    page.wait_for_function(
+        "() => /matching document/i.test(document.querySelector('.md-search-result__meta').textContent)")
+    root = page.evaluate("new URL(__md_scope).href")
+    hrefs = page.eval_on_selector_all(
+        ".md-search-result__list > .md-search-result__item > a.md-search-result__link",
+        "links => links.map(link => link.href)")
+    pages = []
+    for href in hrefs:
+        path = page_path(href.split("?")[0].split("#")[0].removeprefix(root))
+        if path not in pages:
+            pages.append(path)
+    return pages
+
+
+def page_path(address: str) -> str:
+    """'debate/x/', 'debate/x.html' or 'debate/x/index.html' (offline copy) -> 'debate/x/'."""
+    address = address.removesuffix("index.html")
+    return address.removesuffix(".html") + "/" if address.endswith(".html") else address
