@@ -49,7 +49,8 @@ def stock_config(project: pathlib.Path, flat_nav: bool = False) -> pathlib.Path:
     text = re.sub(r"  - explainer\.[a-z_]+:\n(      .*\n)+", "", text)
     text = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", text)
     text = re.sub(r"  custom_dir: overrides\n", "", text)
-    text = re.sub(r"\nextra_(css|javascript):\n(  - .*\n)+", "\n", text)
+    for key in ("extra_css", "extra_javascript"):
+        text = re.sub(rf"^{key}:\n(  - .*\n)+", "", text, flags=re.M)
     text = text.replace("    - navigation.prune\n", "")
     if flat_nav:
         text = re.sub(r"\nnav:\n(.*\n)*", "\n", text)
