@@ -9,13 +9,18 @@ CENSUS_TITLE = "J.M. Berger and Jonathon Morgan (March 2015). “The ISIS Twitte
 CLAIM_TITLE = "Example News (19 November 2015). Report of a group's claim."
 
 
-def cite(key, number, title):
-    return f'<a href="#source-{key}" title="{title}">{number}</a>'
+def cite(key, number):
+    return f'<a href="#source-{key}">{number}</a>'
+
+
+def test_citation_links_carry_no_title_tooltip():
+    """Measured: titles on every citation cost mobile Lighthouse Performance 3-4 points."""
+    assert "title=" not in convert("Counted [@census-2015].").split("<section")[0]
 
 
 def test_one_citation_becomes_a_numbered_link_and_a_sources_list():
     assert convert("Counted [@census-2015].") == (
-        f'<p>Counted <sup class="citation">[{cite("census-2015", 1, CENSUS_TITLE)}]</sup>.</p>\n'
+        f'<p>Counted <sup class="citation">[{cite("census-2015", 1)}]</sup>.</p>\n'
         '<section aria-labelledby="sources-on-this-page" class="page-sources">'
         '<h2 id="sources-on-this-page">Sources</h2><ol>'
         f'<li id="source-census-2015">{CENSUS_TITLE} <a href="https://example.org/census" rel="noopener">'
@@ -25,20 +30,20 @@ def test_one_citation_becomes_a_numbered_link_and_a_sources_list():
 
 def test_numbers_follow_first_use_and_repeat_for_the_same_source():
     html = convert("A [@group-claim-2015]. B [@census-2015]. C [@group-claim-2015].")
-    assert html.count(cite("group-claim-2015", 1, CLAIM_TITLE)) == 2
-    assert html.count(cite("census-2015", 2, CENSUS_TITLE)) == 1
+    assert html.count(cite("group-claim-2015", 1)) == 2
+    assert html.count(cite("census-2015", 2)) == 1
     assert html.index('id="source-group-claim-2015"') < html.index('id="source-census-2015"')
 
 
 def test_a_locator_is_shown_after_the_number():
     html = convert("Quoted [@census-2015, p. 12].")
-    assert f'[<a href="#source-census-2015" title="{CENSUS_TITLE}">1, p. 12</a>]' in html
+    assert f'[<a href="#source-census-2015">1, p. 12</a>]' in html
 
 
 def test_several_keys_in_one_bracket_are_separate_links():
     html = convert("Both [@census-2015; @group-claim-2015].")
-    assert (f'<sup class="citation">[{cite("census-2015", 1, CENSUS_TITLE)}, '
-            f'{cite("group-claim-2015", 2, CLAIM_TITLE)}]</sup>') in html
+    assert (f'<sup class="citation">[{cite("census-2015", 1)}, '
+            f'{cite("group-claim-2015", 2)}]</sup>') in html
 
 
 def test_a_source_without_a_verified_address_links_only_to_its_full_entry():
