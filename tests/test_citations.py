@@ -5,8 +5,8 @@ from explainer.citations import parse_citation
 from explainer.errors import ContentError
 from helpers import convert
 
-CENSUS_TITLE = "J.M. Berger and Jonathon Morgan (March 2015). “The ISIS Twitter Census”. Brookings Institution."
-CLAIM_TITLE = "Example News (19 November 2015). Report of a group's claim."
+CENSUS_REFERENCE = "J.M. Berger and Jonathon Morgan (March 2015). “The ISIS Twitter Census”. Brookings Institution."
+CLAIM_REFERENCE = "Example News (19 November 2015). Report of a group's claim."
 
 
 def cite(key, number):
@@ -23,7 +23,7 @@ def test_one_citation_becomes_a_numbered_link_and_a_sources_list():
         f'<p>Counted <sup class="citation">[{cite("census-2015", 1)}]</sup>.</p>\n'
         '<section aria-labelledby="sources-on-this-page" class="page-sources">'
         '<h2 id="sources-on-this-page">Sources</h2><ol>'
-        f'<li id="source-census-2015">{CENSUS_TITLE} <a href="https://example.org/census" rel="noopener">'
+        f'<li id="source-census-2015">{CENSUS_REFERENCE} <a href="https://example.org/census" rel="noopener">'
         'Read the source</a> · <a href="sources.md#census-2015">Full entry</a></li>'
         '</ol></section>')
 
@@ -48,7 +48,7 @@ def test_several_keys_in_one_bracket_are_separate_links():
 
 def test_a_source_without_a_verified_address_links_only_to_its_full_entry():
     html = convert("Claimed [@group-claim-2015].")
-    assert f'<li id="source-group-claim-2015">{CLAIM_TITLE} <a href="sources.md#group-claim-2015">Full entry</a></li>' in html
+    assert f'<li id="source-group-claim-2015">{CLAIM_REFERENCE} <a href="sources.md#group-claim-2015">Full entry</a></li>' in html
 
 
 def test_full_entry_links_are_relative_to_the_citing_page():
