@@ -48,9 +48,6 @@ def link(md, target: str) -> str:
     check them; neither rewrites links that start with '/'.
     """
     path, _, anchor = target.partition("#")
-    here = posixpath.dirname(current_page(md).src_path)
-    if path == current_page(md).src_path:
-        relative = ""
-    else:
-        relative = posixpath.relpath(path, here or ".")
+    here = current_page(md).src_path
+    relative = "" if path == here else posixpath.relpath(path, posixpath.dirname(here) or ".")
     return relative + (f"#{anchor}" if anchor else "")
