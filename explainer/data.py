@@ -11,6 +11,7 @@ import datetime
 import difflib
 import functools
 import json
+import os
 import pathlib
 import re
 
@@ -317,9 +318,14 @@ def _load_cached(data_dir: pathlib.Path, stamp: tuple) -> Dataset:
     return validate(data_dir)
 
 
+def _mtime(path: str) -> int:
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return 0
+
+
 def load(data_dir) -> Dataset:
     """The validated Dataset, re-read only when a data file changes (fast across pages)."""
-    data_dir = pathlib.Path(data_dir).resolve()
-    stamp = tuple((data_dir / f"{name}.yml").stat().st_mtime_ns
-                  if (data_dir / f"{name}.yml").exists() else 0 for name in FILES)
-    return _load_cached(data_dir, stamp)
+    stamp = tuple(_mtime(os.path.join(data_dir, f"{name}.yml")) for name in FILES)
+    return _load_cached(pathlib.Path(data_dir), stamp)
