@@ -52,8 +52,10 @@ def stock_config(project: pathlib.Path, flat_nav: bool = False) -> pathlib.Path:
     for key in ("extra_css", "extra_javascript"):
         text = re.sub(rf"^{key}:\n(  - .*\n)+", "", text, flags=re.M)
     text = text.replace("    - navigation.prune\n", "")
-    if flat_nav:
-        text = re.sub(r"\nnav:\n(.*\n)*", "\n", text)
+    if flat_nav:  # every page at one level, in file order
+        pages = sorted(p.relative_to(project / "docs").as_posix() for p in (project / "docs").rglob("*.md")
+                       if "includes" not in p.parts)
+        text = re.sub(r"\nnav:\n(.*\n)*", "\nnav:\n" + "".join(f"  - {page}\n" for page in pages), text)
     config = project / "mkdocs.stock.yml"
     config.write_text(text, encoding="utf-8")
     return config
