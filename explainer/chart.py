@@ -1,7 +1,7 @@
 """`/// figure-chart`: account counts over time as inline SVG, drawn at build time.
 
 Plots the figures marked `chart: true` in docs/data/figures.yml, one series per type
-(claim, research estimate, platform statement, press report), each with its own
+(claim, research estimate, platform statement, press report, government statement), each with its own
 colour, marker shape and line style so they differ without colour too. No chart
 library and no script: the figures table on the same page is its text alternative.
 """
@@ -19,6 +19,7 @@ SERIES = {  # type: (css class, marker, dash pattern)
     "research estimate": ("series-estimate", "square", ""),
     "platform statement": ("series-platform", "triangle", ""),
     "press report": ("series-press", "diamond", "2 3"),
+    "government statement": ("series-government", "square", "1 3"),
 }
 
 

@@ -1,7 +1,8 @@
 """Figures: every number the site quotes, from docs/data/figures.yml, with its type.
 
 Inline, `[fig:census-accounts-min]` prints the value, a label saying whether it is a
-claim, a research estimate, a platform statement or a press report, and its citation.
+claim, a research estimate, a platform statement, a press report or a government
+statement, and its citation.
 `/// figures` prints the table of all figures (or those of `types:` / `ids:`).
 """
 from __future__ import annotations

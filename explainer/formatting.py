@@ -10,7 +10,8 @@ import xml.etree.ElementTree as etree
 QUALIFIER_SYMBOL = {"at least": "≥", "more than": ">", "about": "~", "up to": "≤",
                     "fewer than": "<", "at most": "≤"}
 TYPE_LABEL = {"claim": "Claim", "research estimate": "Research estimate",
-              "platform statement": "Platform statement", "press report": "Press report"}
+              "platform statement": "Platform statement", "press report": "Press report",
+              "government statement": "Government statement"}
 
 
 def _parts(date: str) -> tuple[str, str | None, str | None]:

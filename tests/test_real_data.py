@@ -33,7 +33,8 @@ def test_every_cited_key_exists(docs_pages):
 
 def test_every_figure_has_a_type_and_a_source():
     for figure in DATA.figures.values():
-        assert figure["type"] in ("claim", "research estimate", "platform statement", "press report")
+        assert figure["type"] in ("claim", "research estimate", "platform statement", "press report",
+                                  "government statement")
         assert figure["sources"]
 
 
