@@ -2,11 +2,14 @@
 
 Entries are grouped by type, each under a stable anchor (its key), with the
 annotation, the reliability note, the addresses, the pages that cite it and the
-timeline events that rest on it.
+timeline events that rest on it. Entry text is atomic (no glossary tooltips): on a
+reference list of ~90 entries they cost mobile Lighthouse Performance (measured).
 """
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
+
+from markdown.util import AtomicString
 
 from .blockbase import DataBlock, DataBlockExtension
 from .formatting import reference_text
@@ -39,7 +42,7 @@ def comma_links(parent, label: str, links: list[tuple[str, str]]):
     strong.tail = " "
     for index, (href, text) in enumerate(links):
         anchor = etree.SubElement(paragraph, "a", {"href": href})
-        anchor.text = text
+        anchor.text = AtomicString(text)
         anchor.tail = ", " if index < len(links) - 1 else "."
 
 
@@ -76,19 +79,16 @@ class SourcesBlock(DataBlock):
     def entry(self, parent, source, pages, events):
         article = etree.SubElement(parent, "article", {"class": "source-entry", "id": source["key"]})
         reference = etree.SubElement(article, "p", {"class": "source-reference"})
-        reference.text = reference_text(source)
-        if source.get("date_note"):
-            reference.text += f" ({source['date_note']})"
+        note = f" ({source['date_note']})" if source.get("date_note") else ""
+        reference.text = AtomicString(f"{reference_text(source)}{note} Key: ")
         key = etree.SubElement(reference, "code", {"class": "source-key"})
         key.text = source["key"]
-        key.tail = ""
-        reference.text += " Key: "
         annotation = etree.SubElement(article, "p", {"class": "source-annotation"})
-        annotation.text = source["annotation"]
+        annotation.text = AtomicString(source["annotation"])
         reliability = etree.SubElement(article, "p", {"class": "source-reliability"})
         strong = etree.SubElement(reliability, "strong")
         strong.text = "Reliability:"
-        strong.tail = " " + source["reliability"]
+        strong.tail = AtomicString(" " + source["reliability"])
         addresses = etree.SubElement(article, "p", {"class": "source-addresses"})
         if source.get("url"):
             external_link(addresses, source["url"], "Read the source").tail = " "

@@ -15,6 +15,7 @@ import xml.etree.ElementTree as etree
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
 
 from . import data
 from .errors import ContentError, Problem, display_path, exit_cleanly_on_error, line_of
@@ -116,7 +117,7 @@ class CitationTreeprocessor(Treeprocessor):
         for key in numbers:
             source = dataset.sources[key]
             item = etree.SubElement(ordered, "li", {"id": f"source-{key}"})
-            item.text = reference_text(source) + " "
+            item.text = AtomicString(reference_text(source) + " ")  # a reference, not prose: no tooltips
             if source.get("url"):  # printed with its address (site.css)
                 read = etree.SubElement(item, "a", {"href": source["url"], "rel": "noopener"})
                 read.text = "Read the source"
