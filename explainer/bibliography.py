@@ -89,20 +89,17 @@ class SourcesBlock(DataBlock):
         strong = etree.SubElement(reliability, "strong")
         strong.text = "Reliability:"
         strong.tail = AtomicString(" " + source["reliability"])
+        # Print shows each address after its link (site.css), so the page carries it once.
         addresses = etree.SubElement(article, "p", {"class": "source-addresses"})
-        if source.get("url"):
-            external_link(addresses, source["url"], "Read the source").tail = " "
-            etree.SubElement(addresses, "span", {"class": "source-url"}).text = source["url"]
-        else:
+        links = [(source.get("url"), "Read the source"), (source.get("archive_url"), "Archived copy"),
+                 *[(copy, "Also read at") for copy in source.get("copies", [])]]
+        links = [(url, text) for url, text in links if url]
+        if not links:
             addresses.text = "No web address was verified for this source."
-        if source.get("archive_url"):
-            etree.SubElement(addresses, "br")
-            external_link(addresses, source["archive_url"], "Archived copy").tail = " "
-            etree.SubElement(addresses, "span", {"class": "source-url"}).text = source["archive_url"]
-        for copy in source.get("copies", []):
-            etree.SubElement(addresses, "br")
-            external_link(addresses, copy, "Also read at").tail = " "
-            etree.SubElement(addresses, "span", {"class": "source-url"}).text = copy
+        elif not source.get("url"):
+            addresses.text = "The original address was not verified. "
+        for index, (url, text) in enumerate(links):
+            external_link(addresses, url, text).tail = " · " if index < len(links) - 1 else None
         if pages:
             comma_links(article, "Cited on", [(link(self.md, src), title) for src, title in pages])
         if events:
