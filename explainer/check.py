@@ -19,7 +19,7 @@ from . import data
 from .errors import ContentError, Problem, display_path
 from .usage import cited_keys, front_matter, page_files, FRONT_MATTER
 
-REQUIRED_META = ("title", "description")
+REQUIRED_META = {"title": "add the page's title", "description": "add a one-sentence description"}
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -50,9 +50,8 @@ def check_front_matter(path: pathlib.Path, text: str) -> list[Problem]:
     if not FRONT_MATTER.match(text):
         return [Problem(display_path(path), 1, "no front matter; start the page with '---', "
                         "'title: ...', 'description: ...' and '---'")]
-    return [Problem(display_path(path), 1, f"front matter has no '{field}:'; add a one-sentence "
-                    f"{field}" if field == "description" else f"front matter has no '{field}:'; add one")
-            for field in REQUIRED_META if not str(meta.get(field) or "").strip()]
+    return [Problem(display_path(path), 1, f"front matter has no '{field}:'; {fix}")
+            for field, fix in REQUIRED_META.items() if not str(meta.get(field) or "").strip()]
 
 
 def render_page(md: markdown.Markdown, docs_dir: pathlib.Path, path: pathlib.Path) -> list[Problem]:

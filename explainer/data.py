@@ -45,7 +45,6 @@ class Dataset:
     actors: dict[str, dict]
     figures: dict[str, dict]
     data_dir: pathlib.Path
-    warnings: list[Problem]
 
     def source_line(self, key: str) -> int | None:
         return _key_lines(self.data_dir / "sources.yml").get(key)
@@ -310,7 +309,7 @@ def validate(data_dir: pathlib.Path) -> Dataset:
     if problems:
         raise ContentError(problems)
     return Dataset(indexes["sources"], indexes["timeline"], indexes["actors"], indexes["figures"],
-                   data_dir, [])
+                   data_dir)
 
 
 @functools.lru_cache(maxsize=4)
