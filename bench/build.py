@@ -18,9 +18,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+from project_copy import copy_project  # noqa: E402
 BIN = pathlib.Path(sys.executable).parent
 MEASURE = ("import resource, subprocess, sys, time; start = time.perf_counter(); "
            "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE).returncode; "
@@ -106,8 +107,7 @@ ids: [{events}]
 def synthetic_project(pages: int, work: pathlib.Path) -> pathlib.Path:
     """A copy of the project whose docs/ gains `pages` synthetic pages in 10 nav sections."""
     project = work / f"synthetic-{pages}"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
-        ".git", ".venv", "site", "site-offline", "node_modules", "bench", "tests", "*.zip", ".zensical-build"))
+    copy_project(project, "bench", "tests")
     from explainer import data
     dataset = data.load(ROOT / "docs" / "data")
     events = [e for e in dataset.events.values() if "suspensions" in e["themes"]][:3]

@@ -80,7 +80,7 @@ class DataBlock(Block):
         if not text.strip():
             return {}
         try:
-            options = yaml.load(str(text), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+            options = yaml.load(str(text), Loader=data.YamlLoader)
         except yaml.YAMLError as error:
             self.fail(f"its options are not valid YAML ({getattr(error, 'problem', error)}); "
                       "write one 'option: value' per line")

@@ -26,11 +26,11 @@ FILES = ("sources", "timeline", "actors", "figures")
 ID_FIELD = {"sources": "key", "actors": "key", "timeline": "id", "figures": "id"}
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+class YamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """SafeLoader (libyaml's when present) that keeps dates as text, so 2015-03 keeps its precision."""
 
 
-_Loader.yaml_implicit_resolvers = {
+YamlLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
@@ -89,7 +89,7 @@ def read_yaml(path: pathlib.Path):
     except OSError as error:
         raise ContentError([Problem(file, None, f"cannot read the file ({error.strerror}); "
                                                 "restore it from git")]) from None
-    loader = _Loader(text)
+    loader = YamlLoader(text)
     try:  # compose once, keeping line marks, then build the values from the same nodes
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None

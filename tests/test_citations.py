@@ -37,7 +37,7 @@ def test_numbers_follow_first_use_and_repeat_for_the_same_source():
 
 def test_a_locator_is_shown_after_the_number():
     html = convert("Quoted [@census-2015, p. 12].")
-    assert f'[<a href="#source-census-2015">1, p. 12</a>]' in html
+    assert '[<a href="#source-census-2015">1, p. 12</a>]' in html
 
 
 def test_several_keys_in_one_bracket_are_separate_links():

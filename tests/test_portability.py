@@ -3,13 +3,9 @@
 Material for MkDocs reaches end of life in May 2027; keeping citations, timeline and
 sources in Python-Markdown extensions (not MkDocs hooks) is what makes this pass.
 """
-import shutil
-import sys
-
-from conftest import ROOT, built_pages
-
-sys.path.insert(0, str(ROOT / "tools"))
-import zensical_build  # noqa: E402
+import zensical_build
+from conftest import built_pages
+from project_copy import copy_project
 
 
 def test_zensical_builds_every_page_with_the_packages_rendering(tmp_path, site_dir):
@@ -30,9 +26,7 @@ def test_zensical_builds_every_page_with_the_packages_rendering(tmp_path, site_d
 
 
 def test_zensical_stops_on_a_bad_citation_with_a_clean_message(tmp_path):
-    project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
-        ".git", ".venv", "site", "site-offline", "node_modules", ".zensical-build", "__pycache__"))
+    project = copy_project(tmp_path / "project")
     page = project / "docs" / "timeline.md"
     page.write_text(page.read_text() + "\nBroken [@no-such-source].\n")
     result = zensical_build.build(tmp_path / "site", project=project)

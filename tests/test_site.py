@@ -1,7 +1,6 @@
 """The real site: strict build, page metadata, no external assets, builds without network or git."""
 import json
 import os
-import pathlib
 import shutil
 import subprocess
 from html.parser import HTMLParser
@@ -9,6 +8,7 @@ from html.parser import HTMLParser
 import pytest
 
 from conftest import ENV, ROOT, built_pages, mkdocs_build
+from project_copy import copy_project
 from explainer.usage import front_matter
 
 CDN_HINTS = ("unpkg.com", "jsdelivr", "cdnjs", "googleapis", "gstatic", "cloudflare", "polyfill.io")
@@ -128,15 +128,8 @@ def test_the_build_needs_no_network(tmp_path):
     assert offline.returncode == 0, offline.stderr[-3000:]
 
 
-def copy_without_git(destination: pathlib.Path) -> pathlib.Path:
-    ignore = shutil.ignore_patterns(".git", ".venv", "site", "site-offline", "node_modules", "*.zip",
-                                    ".pytest_cache", "__pycache__")
-    shutil.copytree(ROOT, destination, ignore=ignore)
-    return destination
-
-
-def test_the_build_works_from_a_copy_without_git(tmp_path):
-    project = copy_without_git(tmp_path / "archive")
+def test_the_build_works_from_a_copy_project(tmp_path):
+    project = copy_project(tmp_path / "archive")
     result = mkdocs_build(tmp_path / "site", cwd=project)
     assert result.returncode == 0, result.stderr[-3000:]
     page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
@@ -160,12 +153,13 @@ def test_the_build_works_when_run_from_another_folder(tmp_path):
 
 
 def test_a_failed_build_leaves_the_published_site_untouched(tmp_path):
-    project = copy_without_git(tmp_path / "project")
+    project = copy_project(tmp_path / "project")
     (project / "site").mkdir()
     (project / "site" / "marker.html").write_text("previous build")
     page = project / "docs" / "timeline.md"
     page.write_text(page.read_text() + "\nBroken [@no-such-source].\n")
-    result = subprocess.run(["make", "build", f"BIN={ROOT / '.venv' / 'bin'}", f"SITE_DEPS="],
+    # The copy uses the project's .venv (BIN) and skips the install step (SITE_DEPS empty).
+    result = subprocess.run(["make", "build", f"BIN={ROOT / '.venv' / 'bin'}", "SITE_DEPS="],
                             cwd=project, capture_output=True, text=True, timeout=600,
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert result.returncode != 0
