@@ -8,8 +8,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 
 from .blockbase import DataBlock, DataBlockExtension
-from .bibliography import comma_links
 from .citations import citation_element
+from .formatting import add_links
 from .page_context import link
 from .timeline import select_events
 
@@ -51,8 +51,9 @@ class ActorsBlock(DataBlock):
         role.append(citation_element([(key, None) for key in actor["sources"]]))
         events = select_events(dataset.events, actors=[actor["key"]])
         if events:
-            comma_links(detail, "In the timeline",
-                        [(link(self.md, f"timeline.md#{e['id']}"), e["title"]) for e in events])
+            timeline = etree.SubElement(detail, "p", {"class": "actor-events"})
+            add_links(timeline, "In the timeline",
+                      [(link(self.md, f"timeline.md#{e['id']}"), e["title"]) for e in events])
 
 
 class ActorsExtension(DataBlockExtension):

@@ -1,9 +1,10 @@
 """The Sources page: `/// sources` renders the annotated bibliography.
 
 Entries are grouped by type, each under a stable anchor (its key), with the
-annotation, the reliability note, the addresses, the pages that cite it and the
-timeline events that rest on it. Entry text is atomic (no glossary tooltips): on a
-reference list of ~90 entries they cost mobile Lighthouse Performance (measured).
+addresses, the annotation, the reliability note, the pages that cite it and the
+timeline events that rest on it. An entry is three paragraphs with plain-text labels
+and no glossary tooltips: every element on a ~90-entry page is restyled several times
+while Material's script starts, which cost mobile Lighthouse Performance (measured).
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import xml.etree.ElementTree as etree
 from markdown.util import AtomicString
 
 from .blockbase import DataBlock, DataBlockExtension
-from .formatting import reference_text
+from .formatting import add_links, append_text, as_sentence, reference_text
 from .page_context import link
 from .usage import citing_pages
 
@@ -32,18 +33,6 @@ def external_link(parent, url: str, text: str) -> etree.Element:
     anchor = etree.SubElement(parent, "a", {"href": url, "rel": "noopener"})
     anchor.text = text
     return anchor
-
-
-def comma_links(parent, label: str, links: list[tuple[str, str]]):
-    """'Label: a, b, c.' as one paragraph of links."""
-    paragraph = etree.SubElement(parent, "p", {"class": "source-links"})
-    strong = etree.SubElement(paragraph, "strong")
-    strong.text = f"{label}:"
-    strong.tail = " "
-    for index, (href, text) in enumerate(links):
-        anchor = etree.SubElement(paragraph, "a", {"href": href})
-        anchor.text = AtomicString(text)
-        anchor.tail = ", " if index < len(links) - 1 else "."
 
 
 class SourcesBlock(DataBlock):
@@ -78,33 +67,29 @@ class SourcesBlock(DataBlock):
 
     def entry(self, parent, source, pages, events):
         article = etree.SubElement(parent, "article", {"class": "source-entry", "id": source["key"]})
+        # Print shows each address after its link (site.css), so the page carries it once.
         reference = etree.SubElement(article, "p", {"class": "source-reference"})
         note = f" ({source['date_note']})" if source.get("date_note") else ""
-        reference.text = AtomicString(f"{reference_text(source)}{note} Key: ")
-        key = etree.SubElement(reference, "code", {"class": "source-key"})
-        key.text = source["key"]
-        annotation = etree.SubElement(article, "p", {"class": "source-annotation"})
-        annotation.text = AtomicString(source["annotation"])
-        reliability = etree.SubElement(article, "p", {"class": "source-reliability"})
-        strong = etree.SubElement(reliability, "strong")
-        strong.text = "Reliability:"
-        strong.tail = AtomicString(" " + source["reliability"])
-        # Print shows each address after its link (site.css), so the page carries it once.
-        addresses = etree.SubElement(article, "p", {"class": "source-addresses"})
+        reference.text = AtomicString(f"{reference_text(source)}{note} ")
         links = [(source.get("url"), "Read the source"), (source.get("archive_url"), "Archived copy"),
                  *[(copy, "Also read at") for copy in source.get("copies", [])]]
         links = [(url, text) for url, text in links if url]
         if not links:
-            addresses.text = "No web address was verified for this source."
+            append_text(reference, "No web address was verified for this source.")
         elif not source.get("url"):
-            addresses.text = "The original address was not verified. "
+            append_text(reference, "The original address was not verified. ")
         for index, (url, text) in enumerate(links):
-            external_link(addresses, url, text).tail = " · " if index < len(links) - 1 else None
-        if pages:
-            comma_links(article, "Cited on", [(link(self.md, src), title) for src, title in pages])
-        if events:
-            comma_links(article, "Events", [(link(self.md, f"timeline.md#{e['id']}"), e["title"])
-                                             for e in events])
+            external_link(reference, url, text).tail = " · " if index < len(links) - 1 else None
+        annotation = etree.SubElement(article, "p", {"class": "source-annotation"})
+        annotation.text = AtomicString(source["annotation"])
+        details = etree.SubElement(article, "p", {"class": "source-details"})
+        details.text = AtomicString(f"Reliability: {as_sentence(source['reliability'])} ")
+        add_links(details, "Cited on", [(link(self.md, src), title) for src, title in pages])
+        add_links(details, "Events", [(link(self.md, f"timeline.md#{e['id']}"), e["title"]) for e in events])
+        append_text(details, "Key: ")
+        # The key links to its own entry: a permalink, and the text a contributor cites.
+        key = etree.SubElement(details, "a", {"class": "source-key", "href": f"#{source['key']}"})
+        key.text = source["key"]
 
 
 class SourcesExtension(DataBlockExtension):

@@ -1,4 +1,5 @@
-"""Text shared by every renderer: dates at their precision, one-line references, figures.
+"""Text shared by every renderer: dates at their precision, one-line references, figures,
+and "Label: link, link." runs of links.
 
 A date like "2015-03" is printed "March 2015", never a made-up day.
 """
@@ -6,6 +7,8 @@ from __future__ import annotations
 
 import calendar
 import xml.etree.ElementTree as etree
+
+from markdown.util import AtomicString
 
 QUALIFIER_SYMBOL = {"at least": "≥", "more than": ">", "about": "~", "up to": "≤",
                     "fewer than": "<", "at most": "≤"}
@@ -96,3 +99,28 @@ def figure_value(figure: dict) -> str:
     unit = figure["unit"]
     text = f"{text}%" if unit == "percent" else f"{text} {unit}"
     return f"{figure['qualifier']} {text}" if figure.get("qualifier") else text
+
+
+def as_sentence(text: str) -> str:
+    """The text ending with one full stop (data fields may or may not carry their own)."""
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def add_links(paragraph, label: str, links: list[tuple[str, str]]):
+    """Appends 'Label: a, b, c. ' to a paragraph."""
+    if not links:
+        return
+    append_text(paragraph, f"{label}: ")
+    for index, (href, text) in enumerate(links):
+        anchor = etree.SubElement(paragraph, "a", {"href": href})
+        anchor.text = AtomicString(text)
+        anchor.tail = ", " if index < len(links) - 1 else ". "
+
+
+def append_text(element, text: str):
+    """Adds text after the element's last child (or to its text if it has none)."""
+    children = list(element)
+    if children:
+        children[-1].tail = AtomicString((children[-1].tail or "") + text)
+    else:
+        element.text = AtomicString((element.text or "") + text)

@@ -10,10 +10,11 @@ def test_sources_are_grouped_by_type_with_anchor_annotation_reliability_and_back
     assert '<h2 id="type-research-report">Research reports</h2>' in html
     assert '<article class="source-entry" id="census-2015">' in html
     assert '<p class="source-annotation">A count of pro-ISIS accounts.</p>' in html
-    assert '<strong>Reliability:</strong> Peer-reviewed research report.' in html
-    assert '<a href="https://example.org/census" rel="noopener">Read the source</a>' in html
-    assert '<strong>Cited on:</strong> <a href="index.md">Home</a>.' in html
-    assert '<strong>Events:</strong> <a href="timeline.md#census-window">Census data window</a>.' in html
+    assert '<a href="https://example.org/census" rel="noopener">Read the source</a></p>' in html
+    assert ('<p class="source-details">Reliability: Peer-reviewed research report. '
+            'Cited on: <a href="index.md">Home</a>. '
+            'Events: <a href="timeline.md#census-window">Census data window</a>. '
+            'Key: <a class="source-key" href="#census-2015">census-2015</a></p>') in html
     assert "No web address was verified for this source." in html
 
 

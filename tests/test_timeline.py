@@ -18,9 +18,8 @@ def test_a_slice_renders_one_event_with_date_badge_themes_actors_and_citation():
         'data-themes="numbers" id="group-total">\n'
         '<p class="timeline-when"><a class="timeline-permalink" href="#group-total">'
         '<time datetime="2015-11-19">19 November 2015</time></a> '
-        '<span class="status-badge status-badge--claimed"><span class="visually-hidden">Status: '
-        '</span>Claimed</span></p>\n'
-        '<p class="timeline-title"><strong>The group claims a total</strong></p>\n'
+        '<span class="status-badge status-badge--claimed">Claimed</span></p>\n'
+        '<p class="timeline-title">The group claims a total</p>\n'
         '<p class="timeline-summary">The group says it helped remove many accounts. '
         '<sup class="citation">[<a href="#source-group-claim-2015">1</a>]</sup></p>\n'
         '<p class="timeline-meta">Themes: Takedown numbers. Actors: '
@@ -32,11 +31,11 @@ def test_events_are_sorted_by_date_whatever_the_file_order():
     assert event_ids(convert("/// timeline\nthemes: [numbers]\n///")) == ["census-window", "group-total"]
 
 
-def test_the_full_timeline_groups_by_year_and_carries_hidden_filters():
+def test_the_full_timeline_groups_by_year_and_carries_the_filters():
     html = convert("/// timeline\nfilters: true\n///", page="timeline.md")
     assert '<h2 class="timeline-year" id="year-2014">2014</h2>' in html
     assert '<h2 class="timeline-year" id="year-2015">2015</h2>' in html
-    assert '<form aria-label="Filter the timeline" class="timeline-filters" hidden="hidden">' in html
+    assert '<form aria-label="Filter the timeline" class="timeline-filters">' in html
     assert '<option value="volunteer-group">Volunteer Group</option>' in html
     assert 'role="status"' in html and "Showing all 2 events." in html
 

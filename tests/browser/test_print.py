@@ -39,7 +39,7 @@ def test_printed_debate_page_hides_the_navigation_and_keeps_the_text(printed):
 
 def test_printed_sources_page_shows_each_address_once(printed):
     page = printed("sources/")
-    links = page.locator(".source-addresses a[href^='http']")
+    links = page.locator(".source-reference a[href^='http']")
     assert links.count() > 0
     for index in range(links.count()):
         link = links.nth(index)
