@@ -1,6 +1,7 @@
 """The real site: strict build, page metadata, no external assets, builds without network or git."""
 import json
 import os
+import re
 import shutil
 import subprocess
 from html.parser import HTMLParser
@@ -81,6 +82,15 @@ def test_no_page_loads_an_external_asset(site_dir):
     for html in built_pages(site_dir) + [site_dir / "404.html"]:
         external = [url for url in parse(html).loads if is_external(url)]
         assert not external, f"{html} loads {external}"
+
+
+def test_body_scripts_are_deferred_so_the_text_paints_first(site_dir, offline_site_dir):
+    for html in built_pages(site_dir) + built_pages(offline_site_dir):
+        head, body = html.read_text(encoding="utf-8").split("<body", 1)
+        scripts = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", body)
+        assert any("bundle." in tag for tag in scripts), f"{html}: Material's bundle is missing"
+        assert all(" defer " in tag for tag in scripts), f"{html}: {scripts}"
+        assert 'classList.replace("no-js","js")' in head, html
 
 
 def test_the_sites_own_css_loads_nothing_external():

@@ -47,6 +47,16 @@ def in_viewport(page, selector: str) -> bool:
     return box is not None and header["height"] <= box["y"] < page.viewport_size["height"]
 
 
+def test_the_filters_show_with_javascript_and_stay_hidden_without_it(new_context, server):
+    page = new_context().new_page()
+    page.goto(server.url("timeline/"))
+    assert page.locator(".timeline-filters").is_visible()
+    page = new_context(java_script_enabled=False).new_page()
+    page.goto(server.url("timeline/"))
+    assert not page.locator(".timeline-filters").is_visible(), "the filters need site.js"
+    assert shown_ids(page) == set(EVENTS), "without JavaScript every event is shown"
+
+
 def test_choosing_a_theme_shows_exactly_the_events_with_that_theme(page, server):
     theme = rarest("themes")
     page.goto(server.url("timeline/"))

@@ -55,7 +55,6 @@
       setTimeout(function () { apply(true); }, 0);
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    form.hidden = false;
     apply(false);
     // An #event link must show its event even when a filter would hide it.
     var target = window.location.hash && document.getElementById(window.location.hash.slice(1));
