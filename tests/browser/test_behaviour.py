@@ -12,7 +12,7 @@ import pytest
 from explainer import data
 from explainer.timeline import select_events
 
-from .support import PAGES, ROOT, wait_until_settled
+from .support import CHROMIUM, CHROMIUM_FLAGS, DESKTOP, PAGES, ROOT, wait_until_settled
 
 pytestmark = pytest.mark.browser
 
@@ -140,3 +140,21 @@ def test_a_page_shows_when_it_was_last_updated(page, server, path):
     updated = page.locator(".page-footer .page-updated")
     assert updated.is_visible()
     assert updated.inner_text().startswith("Last updated")
+
+
+def test_nothing_moves_sideways_when_the_page_grows_long_enough_to_scroll(browser, server):
+    """The page paints before it is fully parsed, so the scrollbar may appear after the
+    first paint; the layout must not shift when it does."""
+    # Playwright hides scrollbars by default; desktop browsers show them.
+    with_scrollbars = browser.browser_type.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS,
+                                                  ignore_default_args=["--hide-scrollbars"])
+    try:
+        page = with_scrollbars.new_page(viewport=DESKTOP)
+        page.goto(server.url("timeline/"))
+        header_x = "document.querySelector('.md-header__inner').getBoundingClientRect().x"
+        when_scrolling = page.evaluate(header_x)
+        page.evaluate("document.querySelector('.md-main').style.display = 'none'")
+        assert page.evaluate("document.documentElement.scrollHeight <= innerHeight"), "still scrolls"
+        assert page.evaluate(header_x) == when_scrolling
+    finally:
+        with_scrollbars.close()
