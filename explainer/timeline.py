@@ -128,7 +128,7 @@ class TimelineBlock(DataBlock):
             option.text = f"All {label.lower()}s"
             for value, text in values:
                 option = etree.SubElement(select, "option", {"value": value})
-                option.text = text
+                option.text = AtomicString(text)  # no glossary markup inside <option>
         reset = etree.SubElement(form, "button", {"type": "reset", "class": "md-button"})
         reset.text = "Show all"
 

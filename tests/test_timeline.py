@@ -1,10 +1,11 @@
 """explainer.timeline: events sorted by date, status badges, filters and slices."""
 import re
 
+import markdown
 import pytest
 
 from explainer.errors import ContentError
-from helpers import convert
+from helpers import EXTENSIONS, FIXTURE, convert
 
 
 def event_ids(html):
@@ -59,3 +60,13 @@ def test_indented_header_options_work_too():
 def test_bad_options_stop_with_a_message(body, message):
     with pytest.raises(ContentError, match=re.escape(message)):
         convert(f"/// timeline\n{body}\n///")
+
+
+def test_filter_options_are_plain_text_even_when_a_glossary_term_matches():
+    md = markdown.Markdown(extensions=[*EXTENSIONS, "abbr"], extension_configs={
+        name: {"docs_dir": str(FIXTURE / "docs")} for name in EXTENSIONS if name.startswith("explainer")})
+    md.explainer_page = "timeline.md"
+    html = md.convert("Volunteer work.\n\n/// timeline\nfilters: true\n///\n\n"
+                      "*[Volunteer]: A glossary entry.")
+    assert "<abbr" in html, "the glossary term is marked up in the prose"
+    assert '<option value="volunteer-group">Volunteer Group</option>' in html
