@@ -13,7 +13,7 @@ import xml.etree.ElementTree as etree
 from markdown.util import AtomicString
 
 from .blockbase import DataBlock, DataBlockExtension
-from .formatting import add_links, append_text, as_sentence, reference_text
+from .formatting import add_label, add_links, append_text, as_sentence, reference_text
 from .page_context import link
 from .usage import citing_pages
 
@@ -83,10 +83,10 @@ class SourcesBlock(DataBlock):
         annotation = etree.SubElement(article, "p", {"class": "source-annotation"})
         annotation.text = AtomicString(source["annotation"])
         details = etree.SubElement(article, "p", {"class": "source-details"})
-        details.text = AtomicString(f"Reliability: {as_sentence(source['reliability'])} ")
+        details.text = AtomicString(f"Reliability: {as_sentence(source['reliability'])}")
         add_links(details, "Cited on", [(link(self.md, src), title) for src, title in pages])
         add_links(details, "Events", [(link(self.md, f"timeline.md#{e['id']}"), e["title"]) for e in events])
-        append_text(details, "Key: ")
+        add_label(details, "Key")
         # The key links to its own entry: a permalink, and the text a contributor cites.
         key = etree.SubElement(details, "a", {"class": "source-key", "href": f"#{source['key']}"})
         key.text = source["key"]

@@ -107,14 +107,21 @@ def as_sentence(text: str) -> str:
 
 
 def add_links(paragraph, label: str, links: list[tuple[str, str]]):
-    """Appends 'Label: a, b, c. ' to a paragraph."""
+    """Appends 'Label: a, b, c.' to a paragraph, after a space if it has text already."""
     if not links:
         return
-    append_text(paragraph, f"{label}: ")
+    add_label(paragraph, label)
     for index, (href, text) in enumerate(links):
         anchor = etree.SubElement(paragraph, "a", {"href": href})
         anchor.text = AtomicString(text)
-        anchor.tail = ", " if index < len(links) - 1 else ". "
+        anchor.tail = ", " if index < len(links) - 1 else "."
+
+
+def add_label(paragraph, label: str):
+    """Appends 'Label: ', after a space if the paragraph's text so far doesn't end in one."""
+    children = list(paragraph)
+    so_far = (children[-1].tail if children else paragraph.text) or ""
+    append_text(paragraph, ("" if not so_far or so_far.endswith(" ") else " ") + f"{label}: ")
 
 
 def append_text(element, text: str):

@@ -17,7 +17,7 @@ from markdown.util import AtomicString
 
 from .blockbase import DataBlock, DataBlockExtension
 from .citations import citation_element
-from .formatting import sort_key, time_element
+from .formatting import add_links, sort_key, time_element
 from .page_context import link
 
 STATUS_LABEL = {"documented": "Documented", "claimed": "Claimed", "disputed": "Disputed"}
@@ -102,13 +102,9 @@ class TimelineBlock(DataBlock):
         summary.text = AtomicString(event["summary"] + " ")
         summary.append(citation_element([(key, None) for key in event["sources"]]))
         meta = etree.SubElement(item, "p", {"class": "timeline-meta"})
-        themes = "Themes: " + ", ".join(THEME_LABEL[t] for t in event["themes"])
-        meta.text = AtomicString(themes + (". Actors: " if event["actors"] else "."))
-        if event["actors"]:
-            for index, key in enumerate(event["actors"]):
-                anchor = etree.SubElement(meta, "a", {"href": link(self.md, f"whos-who.md#{key}")})
-                anchor.text = AtomicString(dataset.actors[key]["name"])
-                anchor.tail = ", " if index < len(event["actors"]) - 1 else "."
+        meta.text = AtomicString("Themes: " + ", ".join(THEME_LABEL[t] for t in event["themes"]) + ".")
+        add_links(meta, "Actors", [(link(self.md, f"whos-who.md#{key}"), dataset.actors[key]["name"])
+                                   for key in event["actors"]])
 
     def filter_form(self, parent, events, dataset):
         """Theme and actor selects that site.js wires; site.css hides them without JavaScript."""

@@ -15,10 +15,11 @@ EXTENSIONS = ["attr_list", "md_in_html", "explainer.citations", "explainer.timel
               "explainer.chart", "explainer.glossary"]
 
 
-def convert(text: str, docs_dir: pathlib.Path = FIXTURE / "docs", page: str = "index.md") -> str:
+def convert(text: str, docs_dir: pathlib.Path = FIXTURE / "docs", page: str = "index.md",
+            extra_extensions: tuple[str, ...] = ()) -> str:
     """HTML of text rendered as docs/<page> with the site's extensions and the given docs."""
     configs = {name: {"docs_dir": str(docs_dir)} for name in EXTENSIONS if name.startswith("explainer")}
-    md = markdown.Markdown(extensions=EXTENSIONS, extension_configs=configs)
+    md = markdown.Markdown(extensions=[*EXTENSIONS, *extra_extensions], extension_configs=configs)
     md.explainer_page = page
     return md.convert(text)
 

@@ -47,4 +47,4 @@ def test_labelled_links_follow_the_text_and_nothing_is_added_without_links():
     add_links(paragraph, "Cited on", [("a.md", "A"), ("b.md", "B")])
     add_links(paragraph, "Events", [])
     assert etree.tostring(paragraph, encoding="unicode") == \
-        '<p>Reliability: high. Cited on: <a href="a.md">A</a>, <a href="b.md">B</a>. </p>'
+        '<p>Reliability: high. Cited on: <a href="a.md">A</a>, <a href="b.md">B</a>.</p>'

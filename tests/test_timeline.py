@@ -1,11 +1,10 @@
 """explainer.timeline: events sorted by date, status badges, filters and slices."""
 import re
 
-import markdown
 import pytest
 
 from explainer.errors import ContentError
-from helpers import EXTENSIONS, FIXTURE, convert
+from helpers import convert
 
 
 def event_ids(html):
@@ -63,10 +62,7 @@ def test_bad_options_stop_with_a_message(body, message):
 
 
 def test_filter_options_are_plain_text_even_when_a_glossary_term_matches():
-    md = markdown.Markdown(extensions=[*EXTENSIONS, "abbr"], extension_configs={
-        name: {"docs_dir": str(FIXTURE / "docs")} for name in EXTENSIONS if name.startswith("explainer")})
-    md.explainer_page = "timeline.md"
-    html = md.convert("Volunteer work.\n\n/// timeline\nfilters: true\n///\n\n"
-                      "*[Volunteer]: A glossary entry.")
+    html = convert("Volunteer work.\n\n/// timeline\nfilters: true\n///\n\n*[Volunteer]: A glossary entry.",
+                   page="timeline.md", extra_extensions=("abbr",))
     assert "<abbr" in html, "the glossary term is marked up in the prose"
     assert '<option value="volunteer-group">Volunteer Group</option>' in html
