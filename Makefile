@@ -34,6 +34,7 @@ serve: $(SITE_DEPS)
 
 check: $(SITE_DEPS)
 	$(BIN)/python -m explainer.check
+	$(BIN)/python -m explainer.readability
 
 # Build into a temporary folder; replace site/ only after a successful strict build.
 build: check

@@ -74,7 +74,9 @@ class SourcesBlock(DataBlock):
         links = [(source.get("url"), "Read the source"), (source.get("archive_url"), "Archived copy"),
                  *[(copy, "Also read at") for copy in source.get("copies", [])]]
         links = [(url, text) for url, text in links if url]
-        if not links:
+        if source.get("link_withheld"):
+            append_text(reference, f"No link, on purpose: {as_sentence(source['link_withheld'])}")
+        elif not links:
             append_text(reference, "No web address was verified for this source.")
         elif not source.get("url"):
             append_text(reference, "The original address was not verified. ")
@@ -84,6 +86,8 @@ class SourcesBlock(DataBlock):
         annotation.text = AtomicString(source["annotation"])
         details = etree.SubElement(article, "p", {"class": "source-details"})
         details.text = AtomicString(f"Reliability: {as_sentence(source['reliability'])}")
+        if source.get("read_note"):
+            append_text(details, f" Checked for this site: {as_sentence(source['read_note'])}")
         add_links(details, "Cited on", [(link(self.md, src), title) for src, title in pages])
         add_links(details, "Events", [(link(self.md, f"timeline.md#{e['id']}"), e["title"]) for e in events])
         add_label(details, "Key")

@@ -25,7 +25,7 @@ from . import data
 from .errors import ContentError, Problem, display_path, line_of
 from .page_context import current_page
 
-BLOCK_NAMES = ("timeline", "sources", "actors", "figures", "figure-chart", "glossary")
+BLOCK_NAMES = ("timeline", "sources", "actors", "figures", "figure-chart", "glossary", "corrections")
 
 
 class DataBlock(Block):

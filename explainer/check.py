@@ -15,7 +15,7 @@ import sys
 import markdown
 import yaml
 
-from . import data
+from . import corrections, data, quotations
 from .errors import ContentError, Problem, display_path
 from .usage import cited_keys, front_matter, page_files, FRONT_MATTER
 
@@ -93,6 +93,10 @@ def run(config_file: pathlib.Path) -> list[Problem]:
     for path in page_files(docs_dir):
         problems += check_front_matter(path, path.read_text(encoding="utf-8"))
         problems += render_page(md, docs_dir, path)
+    for path in page_files(docs_dir) + sorted((docs_dir / "includes").glob("*.md")):
+        problems += quotations.check_page(path, dataset)
+    problems += quotations.check_data(dataset)
+    problems += corrections.missing_pages(dataset, docs_dir)
     return problems + unused_sources(dataset, docs_dir)
 
 

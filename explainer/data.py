@@ -22,8 +22,8 @@ import yaml
 from .errors import ContentError, Problem, display_path
 
 SCHEMA_DIR = pathlib.Path(__file__).parent / "schemas"
-FILES = ("sources", "timeline", "actors", "figures")
-ID_FIELD = {"sources": "key", "actors": "key", "timeline": "id", "figures": "id"}
+FILES = ("sources", "timeline", "actors", "figures", "corrections")
+ID_FIELD = {"sources": "key", "actors": "key", "timeline": "id", "figures": "id", "corrections": "id"}
 
 
 class YamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -44,6 +44,7 @@ class Dataset:
     events: dict[str, dict]
     actors: dict[str, dict]
     figures: dict[str, dict]
+    corrections: dict[str, dict]
     data_dir: pathlib.Path
 
     def source_line(self, key: str) -> int | None:
@@ -225,6 +226,11 @@ def _check_urls(sources, lines, file) -> list[Problem]:
                 problems.append(Problem(file, lines.get((index, field)), f"'{url}' is not https://; "
                                         "use the https:// address, or add http_ok: true only if the "
                                         "research recorded this exact http:// address", f"[{index}].{field}"))
+        linked = [field for field in ("url", "archive_url", "copies") if field in source]
+        if source.get("link_withheld") and linked:
+            problems.append(Problem(file, lines.get((index, linked[0])), f"the source has link_withheld but "
+                                    f"also {linked[0]}; remove the address, or remove link_withheld",
+                                    f"[{index}].{linked[0]}"))
         if source.get("http_ok") and not any(source.get(f, "").startswith("http://")
                                              for f in ("url", "archive_url")):
             problems.append(Problem(file, lines.get((index, "http_ok")), "http_ok is set but no "
@@ -302,14 +308,14 @@ def validate(data_dir: pathlib.Path) -> Dataset:
     sources_file = loaded["sources"][2]
     actors_file = loaded["actors"][2]
     problems += _check_urls(*loaded["sources"][:3])
-    for name in ("timeline", "actors", "figures"):
+    for name in ("timeline", "actors", "figures", "corrections"):
         problems += _check_references(*loaded[name][:3], "sources", indexes["sources"], sources_file)
     problems += _check_references(*loaded["timeline"][:3], "actors", indexes["actors"], actors_file)
     problems += _check_ranges(*loaded["figures"][:3])
     if problems:
         raise ContentError(problems)
     return Dataset(indexes["sources"], indexes["timeline"], indexes["actors"], indexes["figures"],
-                   data_dir)
+                   indexes["corrections"], data_dir)
 
 
 @functools.lru_cache(maxsize=4)

@@ -30,7 +30,8 @@ def _csv(rows: list[dict], columns: list[str]) -> str:
     writer = csv.DictWriter(out, columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: "; ".join(v) if isinstance(v, list) else v for k, v in row.items()})
+        writer.writerow({k: "; ".join(v) if isinstance(v, list) else v for k, v in row.items()
+                         if k in columns})
     return out.getvalue()
 
 

@@ -12,7 +12,7 @@ TESTS = pathlib.Path(__file__).resolve().parent
 FIXTURE = TESTS / "fixtures" / "project"
 EXTENSIONS = ["attr_list", "md_in_html", "explainer.citations", "explainer.timeline",
               "explainer.bibliography", "explainer.actors", "explainer.figures",
-              "explainer.chart", "explainer.glossary"]
+              "explainer.chart", "explainer.glossary", "explainer.corrections"]
 
 
 def convert(text: str, docs_dir: pathlib.Path = FIXTURE / "docs", page: str = "index.md",

@@ -1,8 +1,10 @@
 """The Sources, Who's who, figures, chart and glossary blocks."""
+import shutil
+
 import pytest
 
 from explainer.errors import ContentError
-from helpers import FIXTURE, convert
+from helpers import FIXTURE, convert, replace_in
 
 
 def test_sources_are_grouped_by_type_with_anchor_annotation_reliability_and_backlinks():
@@ -86,3 +88,14 @@ def test_the_glossary_lists_every_abbreviation_sorted(tmp_path):
 def test_a_block_with_a_bad_header_is_an_error_not_text():
     with pytest.raises(ContentError, match="the block was not recognised"):
         convert("/// timeline | an argument\n///")
+
+
+def test_a_withheld_link_says_why_and_what_was_read_is_printed(tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(FIXTURE / "docs", docs)
+    replace_in(docs / "data" / "sources.yml", "  language: en\n  annotation: Reports a volunteer",
+               "  link_withheld: The page lists accounts.\n  read_note: Read a stored copy on 2026-11-29.\n"
+               "  language: en\n  annotation: Reports a volunteer")
+    html = convert("/// sources\n///", docs_dir=docs, page="sources.md")
+    assert "No link, on purpose: The page lists accounts." in html
+    assert "Checked for this site: Read a stored copy on 2026-11-29." in html

@@ -55,6 +55,31 @@ CASES = {
     "missing required field": (
         "data/actors.yml", "  role: Counted accounts.\n", "",
         "docs/data/actors.yml:7: [1]: missing required field 'role'; add it"),
+    "invented quotation": (
+        "index.md", '"at least 46,000"', '"at least 90,000"',
+        "docs/index.md:8: quotation \"at least 90,000\" matches no excerpt of census-2015; record the exact "
+        "words as an excerpt of one of them in docs/data/sources.yml; if it is not a quotation, mark a title "
+        "with *italics* and a term or name with ‘single quotes’"),
+    "quotation with no citation beside it": (
+        "timeline.md", "# Timeline", '# Timeline\n\nThe volunteers said "we are everywhere".',
+        "docs/timeline.md:8: quotation \"we are everywhere\" has no citation beside it; cite the source whose "
+        "excerpt holds these words; if it is not a quotation, mark a title with *italics* and a term or "
+        "name with ‘single quotes’"),
+    "over-long excerpt": (
+        "data/sources.yml", "were used by ISIS supporters\"", "were used by ISIS supporters between "
+        "September and December 2014, according to the sample that the two authors drew from the network "
+        "for this census\"",
+        "docs/data/sources.yml:14: [0].excerpts[0].text: the excerpt runs to 30 words; keep the words the "
+        "site quotes, at most 25"),
+    "source with a withheld link and an address": (
+        "data/sources.yml", "  language: en\n  annotation: A count", "  link_withheld: The page lists "
+        "accounts.\n  language: en\n  annotation: A count",
+        "docs/data/sources.yml:9: [0].url: the source has link_withheld but also url; remove the address, "
+        "or remove link_withheld"),
+    "correction of a page that does not exist": (
+        "data/corrections.yml", "page: timeline.md", "page: home.md",
+        "docs/data/corrections.yml:3: [0].page: page 'home.md' does not exist; give the corrected page's "
+        "path under docs/, such as debate/who-should-decide.md"),
 }
 
 
@@ -74,7 +99,9 @@ def test_bad_input_fails_with_an_actionable_line(tmp_path, name):
 
 def test_a_source_nobody_uses_is_a_warning_not_an_error(tmp_path):
     project = copy_fixture(tmp_path)
+    replace_in(project / "docs" / "index.md", ' Its authors wrote of "at least 46,000" accounts [@census-2015].', "")
     replace_in(project / "docs" / "index.md", "[@census-2015]", "")
+    replace_in(project / "docs" / "data" / "corrections.yml", "sources: [census-2015]", "sources: [group-claim-2015]")
     replace_in(project / "docs" / "data" / "figures.yml", "sources: [census-2015]", "sources: [group-claim-2015]")
     replace_in(project / "docs" / "data" / "actors.yml", "sources: [census-2015]", "sources: [group-claim-2015]")
     replace_in(project / "docs" / "data" / "timeline.yml", "sources: [census-2015]", "sources: [group-claim-2015]")

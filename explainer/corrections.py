@@ -1,0 +1,112 @@
+"""Corrections: the public record in docs/data/corrections.yml, and a note on each corrected page.
+
+`/// corrections` lists every factual correction, newest first, each with a stable anchor
+(its id): the date, the page, what the site said, what it says now, why, and the sources.
+Every page named in the record gets a short "Corrected on DATE" note under its title that
+links to its entries, so a reader of the page learns it changed and can see how.
+"""
+from __future__ import annotations
+
+import pathlib
+import xml.etree.ElementTree as etree
+
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+from . import data
+from .blockbase import DataBlock, DataBlockExtension
+from .citations import citation_element
+from .errors import Problem, display_path
+from .formatting import format_date, time_element
+from .page_context import current_page, link
+from .usage import front_matter
+
+CORRECTIONS_PAGE = "about/corrections.md"
+
+
+def newest_first(corrections: dict[str, dict]) -> list[dict]:
+    """Newest date first; within a day, in the order of the file."""
+    entries = list(corrections.values())
+    return sorted(entries, key=lambda entry: entry["date"], reverse=True)
+
+
+def missing_pages(dataset, docs_dir: pathlib.Path) -> list[Problem]:
+    """Entries whose page does not exist (checked by `make check`, which knows the pages)."""
+    path = dataset.data_dir / "corrections.yml"
+    _, lines = data.read_yaml(path)
+    return [Problem(display_path(path), lines.get((index, "page")), f"page '{entry['page']}' does not exist; "
+                    "give the corrected page's path under docs/, such as debate/who-should-decide.md",
+                    f"[{index}].page")
+            for index, entry in enumerate(dataset.corrections.values())
+            if not (docs_dir / entry["page"]).is_file()]
+
+
+def page_title(docs_dir: pathlib.Path, page: str) -> str:
+    path = docs_dir / page
+    return str(front_matter(path.read_text(encoding="utf-8")).get("title") or page)
+
+
+class CorrectionsBlock(DataBlock):
+    NAME = "corrections"
+    OPTIONS = DataBlock.options()
+
+    def render(self, block):
+        entries = newest_first(self.dataset.corrections)
+        if not entries:
+            empty = etree.SubElement(block, "p")
+            empty.text = "No corrections have been made yet."
+            return
+        listing = etree.SubElement(block, "ol", {"class": "corrections-list", "reversed": "reversed"})
+        for entry in entries:
+            self.entry(listing, entry)
+
+    def entry(self, parent, entry):
+        item = etree.SubElement(parent, "li", {"id": entry["id"], "class": "correction"})
+        where = etree.SubElement(item, "p", {"class": "correction-where"})
+        where.append(time_element(entry["date"]))
+        where[-1].tail = " · "
+        target = entry["page"] + (f"#{entry['anchor']}" if entry.get("anchor") else "")
+        page = etree.SubElement(where, "a", {"href": link(self.md, target)})
+        page.text = AtomicString(page_title(self.docs_dir, entry["page"]))
+        for label, field in (("It said", "said"), ("It now says", "says"), ("Why", "why")):
+            paragraph = etree.SubElement(item, "p")
+            strong = etree.SubElement(paragraph, "strong")
+            strong.text = f"{label}:"
+            strong.tail = AtomicString(f" {entry[field]} ")
+            if field == "why":
+                paragraph.append(citation_element([(key, None) for key in entry["sources"]]))
+
+
+class CorrectionNote(Treeprocessor):
+    """Adds "Corrected on DATE" under the page title when the record names this page."""
+
+    def __init__(self, md, docs_dir):
+        super().__init__(md)
+        self.docs_dir = pathlib.Path(docs_dir)
+
+    def run(self, root):
+        page = current_page(self.md).src_path
+        entries = [e for e in newest_first(data.load(self.docs_dir / "data").corrections) if e["page"] == page]
+        if not entries:
+            return
+        note = etree.Element("p", {"class": "correction-note"})
+        note.text = f"Corrected on {format_date(entries[0]['date'])}: "
+        for number, entry in enumerate(entries, 1):
+            anchor = etree.SubElement(note, "a", {"href": link(self.md, f"{CORRECTIONS_PAGE}#{entry['id']}")})
+            anchor.text = "what changed" if len(entries) == 1 else f"correction {number}"
+            anchor.tail = ", " if number < len(entries) else "."
+        title = next((index for index, child in enumerate(root) if child.tag == "h1"), None)
+        root.insert(0 if title is None else title + 1, note)
+
+
+class CorrectionsExtension(DataBlockExtension):
+    BLOCK = CorrectionsBlock
+
+    def extendMarkdownBlocks(self, md, block_mgr):
+        super().extendMarkdownBlocks(md, block_mgr)
+        # After the citation numbering (priority 5 and up run first) so the note is not renumbered.
+        md.treeprocessors.register(CorrectionNote(md, self.getConfig("docs_dir")), "explainer-correction-note", 4)
+
+
+def makeExtension(**kwargs):
+    return CorrectionsExtension(**kwargs)
