@@ -41,6 +41,8 @@ INLINE_NOISE = [
 ABBREVIATION = re.compile(r"(\b(?:[A-Z]|e\.g|i\.e|vs|etc|Dr|Mr|Mrs|Ms|St|No|p|pp|approx|U\.S|U\.K)\.)$")
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9’'.,-]*[A-Za-z0-9]|[A-Za-z0-9]")
 VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+# "-ed" and "-es" add no syllable, except after t or d ("waited") and s, z, c, g or x ("boxes").
+SILENT_ENDING = re.compile(r"(?<![td])ed$|(?<![szcgx])es$")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -88,8 +90,7 @@ def syllables(word: str) -> int:
     count = len(VOWEL_GROUPS.findall(word))
     if word.endswith("e") and not word.endswith(("le", "ee", "ye")) and count > 1:
         count -= 1
-    elif word.endswith(("es", "ed")) and not word.endswith(("ted", "ded", "ses", "zes", "ces", "ges", "xes")) \
-            and count > 1:
+    elif SILENT_ENDING.search(word) and count > 1:
         count -= 1
     return max(count, 1)
 

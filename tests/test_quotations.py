@@ -67,8 +67,8 @@ def test_every_quotation_on_the_real_site_matches_a_cited_excerpt():
 
 
 def _folded(text: str) -> str:
-    """Only typographic quote and dash differences are ignored, and line breaks."""
-    table = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "…": "..."})
+    """Only quote-mark and dash differences are ignored (a quote inside a quote turns single), and line breaks."""
+    table = str.maketrans({"“": "'", "”": "'", '"': "'", "‘": "'", "’": "'", "–": "-", "—": "-", "…": "..."})
     return re.sub(r"\s+", " ", text.translate(table))
 
 
