@@ -40,6 +40,7 @@ DATA_TEXT_FIELDS = {
     "timeline": ("title", "summary", "date_note"),
     "actors": ("name", "description", "role"),
     "figures": ("unit", "counts", "who", "note"),
+    "corrections": ("said", "says", "why"),
 }
 TYPOGRAPHIC = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'",
                              "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "…": "...",
