@@ -71,3 +71,29 @@ def test_quotes_are_short():
         for quote in re.findall(r"“([^”]+)”|\"([^\"\n]+)\"", path.read_text(encoding="utf-8")):
             text = quote[0] or quote[1]
             assert len(text.split()) < 25, f"{path.name}: {text[:60]}"
+
+
+@pytest.mark.parametrize("page", DEBATE, ids=lambda p: p.stem)
+def test_each_side_names_its_independent_voices_or_says_none_was_found(page):
+    text = page.read_text(encoding="utf-8")
+    sides = re.split(r"^### ", text, flags=re.M)[1:]
+    sides = [s for s in sides if "{ #side-" in s.splitlines()[0]]
+    assert len(sides) >= 2
+    for side in sides:
+        first_line = next(line for line in side.splitlines()[1:] if line.strip())
+        assert first_line.startswith("**Independent voices:**"), f"{page.name}: {side.splitlines()[0]}"
+        assert "[@" in first_line or "none found" in first_line, first_line
+
+
+def test_every_corrected_page_shows_a_note_linking_to_its_entries(site_dir):
+    from explainer import data
+    corrections = data.load(ROOT / "docs" / "data").corrections.values()
+    for page in {entry["page"] for entry in corrections}:
+        soup = built(site_dir, ROOT / "docs" / page)
+        note = soup.select_one("p.correction-note")
+        assert note and note.get_text().startswith("Corrected on "), page
+        linked = {a["href"].rsplit("#", 1)[1] for a in note.select("a")}
+        assert linked == {e["id"] for e in corrections if e["page"] == page}, page
+    listing = built(site_dir, ROOT / "docs" / "about" / "corrections.md")
+    dates = [t["datetime"] for t in listing.select("li.correction time")]
+    assert len(dates) == len(list(corrections)) and dates == sorted(dates, reverse=True)
