@@ -17,7 +17,7 @@ from markdown.util import AtomicString
 
 from .blockbase import DataBlock, DataBlockExtension
 from .citations import citation_element
-from .formatting import add_links, sort_key, time_element
+from .formatting import add_links, as_sentence, sort_key, time_element
 from .page_context import link
 
 STATUS_LABEL = {"documented": "Documented", "claimed": "Claimed", "disputed": "Disputed"}
@@ -102,7 +102,7 @@ class TimelineBlock(DataBlock):
         summary.text = AtomicString(event["summary"] + " ")
         summary.append(citation_element([(key, None) for key in event["sources"]]))
         meta = etree.SubElement(item, "p", {"class": "timeline-meta"})
-        meta.text = AtomicString("Themes: " + ", ".join(THEME_LABEL[t] for t in event["themes"]) + ".")
+        meta.text = AtomicString(as_sentence("Themes: " + ", ".join(THEME_LABEL[t] for t in event["themes"])))
         add_links(meta, "Actors", [(link(self.md, f"whos-who.md#{key}"), dataset.actors[key]["name"])
                                    for key in event["actors"]])
 

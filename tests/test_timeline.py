@@ -3,6 +3,7 @@ import re
 
 import pytest
 
+from conftest import ROOT
 from explainer.errors import ContentError
 from helpers import convert
 
@@ -66,3 +67,9 @@ def test_filter_options_are_plain_text_even_when_a_glossary_term_matches():
                    page="timeline.md", extra_extensions=("abbr",))
     assert "<abbr" in html, "the glossary term is marked up in the prose"
     assert '<option value="volunteer-group">Volunteer Group</option>' in html
+
+
+def test_a_theme_label_ending_in_a_question_mark_gets_no_extra_full_stop():
+    html = convert("/// timeline\n///", docs_dir=ROOT / "docs", page="timeline.md")
+    assert "Do suspensions work? Actors:" in html
+    assert "?." not in html
