@@ -238,6 +238,15 @@ def _check_urls(sources, lines, file) -> list[Problem]:
     return problems
 
 
+def _check_authors(sources, lines, file) -> list[Problem]:
+    """'et al.' is not a name: it printed as 'X and et al.' in references and downloads."""
+    return [Problem(file, lines.get((index, "authors", position)), "'et al.' is not an author; list "
+                    "every author the source names, or only the ones you could read", f"[{index}].authors[{position}]")
+            for index, source in enumerate(sources)
+            for position, name in enumerate(source.get("authors", []))
+            if name.strip().rstrip(".").lower() in ("et al", "and others", "others")]
+
+
 def _check_ranges(figures, lines, file) -> list[Problem]:
     return [Problem(file, lines.get((index, "value")), "low is greater than high; swap them",
                     f"[{index}].value")
@@ -308,6 +317,7 @@ def validate(data_dir: pathlib.Path) -> Dataset:
     sources_file = loaded["sources"][2]
     actors_file = loaded["actors"][2]
     problems += _check_urls(*loaded["sources"][:3])
+    problems += _check_authors(*loaded["sources"][:3])
     for name in ("timeline", "actors", "figures", "corrections"):
         problems += _check_references(*loaded[name][:3], "sources", indexes["sources"], sources_file)
     problems += _check_references(*loaded["timeline"][:3], "actors", indexes["actors"], actors_file)

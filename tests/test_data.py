@@ -55,6 +55,10 @@ CASES = {
     "missing required field": (
         "data/actors.yml", "  role: Counted accounts.\n", "",
         "docs/data/actors.yml:7: [1]: missing required field 'role'; add it"),
+    "et al. as an author": (
+        "data/sources.yml", "    - Jonathon Morgan\n", "    - et al.\n",
+        "docs/data/sources.yml:5: [0].authors[1]: 'et al.' is not an author; list every author the source "
+        "names, or only the ones you could read"),
     "invented quotation": (
         "index.md", '"at least 46,000"', '"at least 90,000"',
         "docs/index.md:8: quotation \"at least 90,000\" matches no excerpt of census-2015; record the exact "
