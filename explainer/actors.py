@@ -11,6 +11,7 @@ from .blockbase import DataBlock, DataBlockExtension
 from .citations import citation_element
 from .formatting import add_links
 from .page_context import link
+from .text import data_text
 from .timeline import select_events
 
 KIND_HEADING = {"volunteer group": "Volunteer groups", "person": "People",
@@ -39,20 +40,20 @@ class ActorsBlock(DataBlock):
 
     def entry(self, parent, actor, dataset):
         term = etree.SubElement(parent, "dt", {"id": actor["key"]})
-        term.text = actor["name"]
+        term.text = data_text(self.md, actor["name"], glossary=True)
         if actor.get("pseudonym"):
             note = etree.SubElement(term, "span", {"class": "pseudonym-note"})
             note.text = " (pseudonym)"
         detail = etree.SubElement(parent, "dd")
         description = etree.SubElement(detail, "p")
-        description.text = actor["description"]
+        description.text = data_text(self.md, actor["description"], glossary=True)
         role = etree.SubElement(detail, "p")
-        role.text = actor["role"] + " "
+        role.text = data_text(self.md, actor["role"] + " ", glossary=True)
         role.append(citation_element([(key, None) for key in actor["sources"]]))
         events = select_events(dataset.events, actors=[actor["key"]])
         if events:
             timeline = etree.SubElement(detail, "p", {"class": "actor-events"})
-            add_links(timeline, "In the timeline",
+            add_links(self.md, timeline, "In the timeline",
                       [(link(self.md, f"timeline.md#{e['id']}"), e["title"]) for e in events])
 
 

@@ -11,6 +11,7 @@ import xml.etree.ElementTree as etree
 
 from .blockbase import DataBlock, DataBlockExtension
 from .formatting import TYPE_LABEL, figure_value, format_when, number
+from .text import data_text
 
 WIDTH, HEIGHT = 720, 380
 LEFT, RIGHT, TOP, BOTTOM = 72, 16, 16, 48
@@ -114,7 +115,8 @@ class FigureChartBlock(DataBlock):
             for figure in series:
                 point = marker(group, shape, sx(decimal_year(figure["date"])), sy(high_value(figure)),
                                "chart-marker")
-                etree.SubElement(point, "title").text = (
+                etree.SubElement(point, "title").text = data_text(
+                    self.md,
                     f"{TYPE_LABEL[figure_type]}: {figure_value(figure)}, {figure['who']}, "
                     f"{format_when(figure['date'])}")
             item = etree.SubElement(legend, "li", {"class": css})

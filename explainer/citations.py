@@ -15,12 +15,12 @@ import xml.etree.ElementTree as etree
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import AtomicString
 
 from . import data
 from .errors import ContentError, Problem, display_path, exit_cleanly_on_error, line_of
 from .formatting import reference_text
 from .page_context import current_page, link, zensical_context
+from .text import data_text
 
 CITATION_PATTERN = r"\[@([^\]\n]+)\]"
 CITE_KEY = re.compile(r"^@([a-z0-9]+(?:-[a-z0-9]+)*)(?:\s*,\s*(.+))?$")
@@ -117,7 +117,7 @@ class CitationTreeprocessor(Treeprocessor):
         for key in numbers:
             source = dataset.sources[key]
             item = etree.SubElement(ordered, "li", {"id": f"source-{key}"})
-            item.text = AtomicString(reference_text(source) + " ")  # a reference, not prose: no tooltips
+            item.text = data_text(self.md, reference_text(source) + " ")  # a reference, not prose: no tooltips
             if source.get("url"):  # printed with its address (site.css)
                 read = etree.SubElement(item, "a", {"href": source["url"], "rel": "noopener"})
                 read.text = "Read the source"

@@ -14,6 +14,7 @@ import json
 import os
 import pathlib
 import re
+import unicodedata
 
 import jsonschema
 import referencing
@@ -24,6 +25,9 @@ from .errors import ContentError, Problem, display_path
 SCHEMA_DIR = pathlib.Path(__file__).parent / "schemas"
 FILES = ("sources", "timeline", "actors", "figures")
 ID_FIELD = {"sources": "key", "actors": "key", "timeline": "id", "figures": "id"}
+URL_FIELDS = ("url", "archive_url", "copies")
+ADDRESS_FIX = "write one address starting with https://, with no spaces or line breaks"
+WEB_ADDRESS = re.compile(r"(https?)://[^\s\x00-\x1f\x7f]+")
 
 
 class YamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -147,6 +151,7 @@ def _validator(name: str):
 def _explain(error, name) -> str:
     """Turn a jsonschema error into a sentence that says what to change."""
     value, validator = error.instance, error.validator
+    shown = visible(str(value))
     field = error.path[-1] if error.path else ""
     if validator == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
@@ -157,17 +162,17 @@ def _explain(error, name) -> str:
         missing = re.search(r"'([^']+)' is a required", error.message)
         return f"missing required field '{missing.group(1) if missing else error.message}'; add it"
     if validator == "enum":
-        return f"'{value}' is not allowed here{_suggest(value, error.validator_value)}; " \
+        return f"'{shown}' is not allowed here{_suggest(value, error.validator_value)}; " \
                f"use one of: {', '.join(map(str, error.validator_value))}"
     if validator == "const":
-        return f"'{value}' is not allowed here; write {json.dumps(error.validator_value)} or remove the field"
+        return f"'{shown}' is not allowed here; write {json.dumps(error.validator_value)} or remove the field"
     if field in ("date", "start", "end"):
-        return (f"'{value}' is not a date in an allowed form; write \"YYYY\", \"YYYY-MM\" or "
+        return (f"'{shown}' is not a date in an allowed form; write \"YYYY\", \"YYYY-MM\" or "
                 "\"YYYY-MM-DD\" in quotes, or a range with start: and end:")
     if field in ("url", "archive_url") or (len(error.path) > 1 and error.path[-2] == "copies"):
-        return f"'{value}' is not a web address; it must start with https://"
+        return f"'{shown}' is not a web address; {ADDRESS_FIX}"
     if validator == "pattern":
-        return f"'{value}' is not a valid key; use lower-case words and digits joined by hyphens, " \
+        return f"'{shown}' is not a valid key; use lower-case words and digits joined by hyphens, " \
                "such as berger-morgan-2015-census"
     if validator == "minItems" and field == "sources":
         return "needs at least one source key from docs/data/sources.yml"
@@ -179,9 +184,9 @@ def _explain(error, name) -> str:
         wanted = {"array": "a list", "object": "a set of fields", "string": "text in quotes",
                   "number": "a number", "boolean": "true or false"}
         expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        return f"'{value}' should be {' or '.join(wanted.get(t, t) for t in expected)}"
+        return f"'{shown}' should be {' or '.join(wanted.get(t, t) for t in expected)}"
     if validator == "oneOf" and field == "value":
-        return f"'{value}' should be a number, or a range with low: and high:"
+        return f"'{shown}' should be a number, or a range with low: and high:"
     if validator == "minLength":
         return "is empty; write the text"
     return error.message
@@ -216,17 +221,41 @@ def _check_dates(entries, lines, file) -> list[Problem]:
     return problems
 
 
+def visible(text: str) -> str:
+    """text with line breaks, controls and invisible characters written as escapes, for messages."""
+    return "".join(char.encode("unicode_escape").decode("ascii")
+                   if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") else char for char in text)
+
+
+def _addresses(source: dict):
+    """(field path, address) for every address of a source: url, archive_url and each copy."""
+    for field in URL_FIELDS:
+        value = source.get(field)
+        for position, url in enumerate(value) if isinstance(value, list) else [(None, value)]:
+            if isinstance(url, str):
+                yield (field,) if position is None else (field, position), url
+
+
 def _check_urls(sources, lines, file) -> list[Problem]:
+    """Addresses are one web address each; url and archive_url need http_ok to be http://.
+
+    Copies (reposts) keep the scheme they were read at, as the data has always allowed.
+    """
     problems = []
     for index, source in enumerate(sources):
-        for field in ("url", "archive_url"):
-            url = source.get(field, "")
-            if url.startswith("http://") and not source.get("http_ok"):
-                problems.append(Problem(file, lines.get((index, field)), f"'{url}' is not https://; "
+        for path, url in _addresses(source):
+            where = _field_path((index, *path))
+            line = lines.get((index, *path)) or lines.get((index, path[0]))
+            match = WEB_ADDRESS.fullmatch(url)
+            if not match:
+                problems.append(Problem(file, line, f"'{visible(url)}' is not a web address; {ADDRESS_FIX}",
+                                        where))
+            elif match.group(1) == "http" and path[0] != "copies" and not source.get("http_ok"):
+                problems.append(Problem(file, line, f"'{url}' is not https://; "
                                         "use the https:// address, or add http_ok: true only if the "
-                                        "research recorded this exact http:// address", f"[{index}].{field}"))
-        if source.get("http_ok") and not any(source.get(f, "").startswith("http://")
-                                             for f in ("url", "archive_url")):
+                                        "research recorded this exact http:// address", where))
+        if source.get("http_ok") and not any(url.startswith("http://") for path, url in _addresses(source)
+                                             if path[0] != "copies"):
             problems.append(Problem(file, lines.get((index, "http_ok")), "http_ok is set but no "
                                     "address is http://; remove http_ok", f"[{index}].http_ok"))
     return problems

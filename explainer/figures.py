@@ -18,6 +18,7 @@ from .citations import citation_element
 from .errors import ContentError, Problem, display_path, line_of
 from .formatting import TYPE_LABEL, figure_value, format_when, sort_key
 from .page_context import current_page
+from .text import data_text
 
 FIGURE_PATTERN = r"\[fig:([^\]\s]*)\]"
 
@@ -29,14 +30,15 @@ def type_label(parent, figure_type: str) -> etree.Element:
     return label
 
 
-def figure_inline(figure: dict) -> etree.Element:
+def figure_inline(md, figure: dict) -> etree.Element:
     """<span class="figure">value <label>, said by who</span> + citation."""
     span = etree.Element("span", {"class": "figure"})
     value = etree.SubElement(span, "strong", {"class": "figure-value"})
-    value.text = figure_value(figure)
+    value.text = data_text(md, figure_value(figure), glossary=True)
     value.tail = " ("
     label = type_label(span, figure["type"])
-    label.tail = f" by {figure['who']})" if figure["type"] == "claim" else f", {figure['who']})"
+    who = f" by {figure['who']})" if figure["type"] == "claim" else f", {figure['who']})"
+    label.tail = data_text(md, who, glossary=True)
     span.append(citation_element([(key, None) for key in figure["sources"]]))
     return span
 
@@ -54,7 +56,7 @@ class FigureInlineProcessor(InlineProcessor):
             raise ContentError([Problem(display_path(path), line_of(path, match.group(0)),
                                         f"unknown figure id '{figure_id}' in {match.group(0)}; "
                                         "use an id from docs/data/figures.yml")])
-        return figure_inline(figures[figure_id]), match.start(0), match.end(0)
+        return figure_inline(self.md, figures[figure_id]), match.start(0), match.end(0)
 
 
 class FiguresBlock(DataBlock):
@@ -76,12 +78,13 @@ class FiguresBlock(DataBlock):
         body = etree.SubElement(table, "tbody")
         for figure in chosen:
             row = etree.SubElement(body, "tr", {"id": f"figure-{figure['id']}"})
-            etree.SubElement(row, "td").text = figure_value(figure)
+            etree.SubElement(row, "td").text = data_text(self.md, figure_value(figure), glossary=True)
             counts = etree.SubElement(row, "td")
-            counts.text = figure["counts"] + (f". {figure['note']}" if figure.get("note") else "")
+            counts.text = data_text(self.md, figure["counts"] + (
+                f". {figure['note']}" if figure.get("note") else ""), glossary=True)
             type_label(etree.SubElement(row, "td"), figure["type"])
-            etree.SubElement(row, "td").text = figure["who"]
-            etree.SubElement(row, "td").text = format_when(figure["date"])
+            etree.SubElement(row, "td").text = data_text(self.md, figure["who"], glossary=True)
+            etree.SubElement(row, "td").text = data_text(self.md, format_when(figure["date"]))
             cell = etree.SubElement(row, "td")
             cell.append(citation_element([(key, None) for key in figure["sources"]]))
 

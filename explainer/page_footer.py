@@ -16,6 +16,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from .formatting import format_date
 from .page_context import current_page
+from .text import data_text
 
 
 @functools.lru_cache(maxsize=4)
@@ -59,7 +60,7 @@ class PageFooterTreeprocessor(Treeprocessor):
         citation = etree.SubElement(details, "p", {"class": "cite-page-text"})
         parts = [f"“{page.title}”." if page.title else "", f"{self.site_name}.",
                  page.url or "", f"Last updated {format_date(updated)}." if updated else ""]
-        citation.text = " ".join(part for part in parts if part)
+        citation.text = data_text(self.md, " ".join(part for part in parts if part))
 
 
 class PageFooterExtension(Extension):

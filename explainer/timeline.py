@@ -13,12 +13,11 @@ from __future__ import annotations
 import itertools
 import xml.etree.ElementTree as etree
 
-from markdown.util import AtomicString
-
 from .blockbase import DataBlock, DataBlockExtension
 from .citations import citation_element
 from .formatting import add_links, sort_key, time_element
 from .page_context import link
+from .text import data_text
 
 STATUS_LABEL = {"documented": "Documented", "claimed": "Claimed", "disputed": "Disputed"}
 THEME_LABEL = {
@@ -89,21 +88,22 @@ class TimelineBlock(DataBlock):
             "data-themes": " ".join(event["themes"]), "data-actors": " ".join(event["actors"])})
         header = etree.SubElement(item, "p", {"class": "timeline-when"})
         permalink = etree.SubElement(header, "a", {"class": "timeline-permalink", "href": f"#{event['id']}"})
-        permalink.append(time_element(event["date"], event.get("circa", False)))
+        permalink.append(time_element(self.md, event["date"], event.get("circa", False)))
         permalink.tail = " "
         if event.get("date_note"):
             note = etree.SubElement(header, "span", {"class": "date-note"})
-            note.text = f"({event['date_note']})"
+            note.text = data_text(self.md, f"({event['date_note']})", glossary=True)
             note.tail = " "
         status_badge(header, event["status"])
         title = etree.SubElement(item, "p", {"class": "timeline-title"})
-        title.text = AtomicString(event["title"])
+        title.text = data_text(self.md, event["title"])
         summary = etree.SubElement(item, "p", {"class": "timeline-summary"})
-        summary.text = AtomicString(event["summary"] + " ")
+        summary.text = data_text(self.md, event["summary"] + " ")
         summary.append(citation_element([(key, None) for key in event["sources"]]))
         meta = etree.SubElement(item, "p", {"class": "timeline-meta"})
-        meta.text = AtomicString("Themes: " + ", ".join(THEME_LABEL[t] for t in event["themes"]) + ".")
-        add_links(meta, "Actors", [(link(self.md, f"whos-who.md#{key}"), dataset.actors[key]["name"])
+        themes = ", ".join(THEME_LABEL[theme] for theme in event["themes"])
+        meta.text = data_text(self.md, f"Themes: {themes}.")
+        add_links(self.md, meta, "Actors", [(link(self.md, f"whos-who.md#{key}"), dataset.actors[key]["name"])
                                    for key in event["actors"]])
 
     def filter_form(self, parent, events, dataset):
@@ -124,7 +124,7 @@ class TimelineBlock(DataBlock):
             option.text = f"All {label.lower()}s"
             for value, text in values:
                 option = etree.SubElement(select, "option", {"value": value})
-                option.text = AtomicString(text)  # no glossary markup inside <option>
+                option.text = data_text(self.md, text)  # no glossary markup inside <option>
         reset = etree.SubElement(form, "button", {"type": "reset", "class": "md-button"})
         reset.text = "Show all"
 

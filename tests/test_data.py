@@ -45,6 +45,22 @@ CASES = {
         "data/sources.yml", '"https://example.org/census"', '"http://example.org/census"',
         "docs/data/sources.yml:9: [0].url: 'http://example.org/census' is not https://; use the "
         "https:// address, or add http_ok: true only if the research recorded this exact http:// address"),
+    "javascript: address": (
+        "data/sources.yml", '"https://example.org/census"', '"javascript:alert(1)"',
+        "docs/data/sources.yml:9: [0].url: 'javascript:alert(1)' is not a web address; write one "
+        "address starting with https://, with no spaces or line breaks"),
+    "data: address": (
+        "data/sources.yml", '"https://example.org/census"', '"data:text/html,<script>alert(1)</script>"',
+        "docs/data/sources.yml:9: [0].url: 'data:text/html,<script>alert(1)</script>' is not a web "
+        "address; write one address starting with https://, with no spaces or line breaks"),
+    "address ending in a line break": (
+        "data/sources.yml", '"https://example.org/census"', '"https://example.org/census\\n"',
+        "docs/data/sources.yml:9: [0].url: 'https://example.org/census\\n' is not a web address; write "
+        "one address starting with https://, with no spaces or line breaks"),
+    "address with a space": (
+        "data/sources.yml", '"https://example.org/census"', '"https://example.org/ census"',
+        "docs/data/sources.yml:9: [0].url: 'https://example.org/ census' is not a web address; write "
+        "one address starting with https://, with no spaces or line breaks"),
     "unknown field (a typo)": (
         "data/timeline.yml", "sources: [census-2015]", "soruces: [census-2015]",
         "docs/data/timeline.yml:19: [1].soruces: unknown field 'soruces' (did you mean 'sources'?); allowed "

@@ -1,6 +1,8 @@
 """explainer.formatting: dates at their precision, references, figure values, runs of links."""
 import xml.etree.ElementTree as etree
 
+import markdown
+
 from explainer.formatting import (add_links, as_sentence, figure_value, format_date, format_when,
                                   reference_text)
 
@@ -42,9 +44,16 @@ def test_a_field_ends_with_exactly_one_full_stop():
 
 
 def test_labelled_links_follow_the_text_and_nothing_is_added_without_links():
+    md = markdown.Markdown()
     paragraph = etree.Element("p")
     paragraph.text = "Reliability: high. "
-    add_links(paragraph, "Cited on", [("a.md", "A"), ("b.md", "B")])
-    add_links(paragraph, "Events", [])
-    assert etree.tostring(paragraph, encoding="unicode") == \
+    add_links(md, paragraph, "Cited on", [("a.md", "A"), ("b.md", "B")])
+    add_links(md, paragraph, "Events", [])
+    assert written_out(md, paragraph) == \
         '<p>Reliability: high. Cited on: <a href="a.md">A</a>, <a href="b.md">B</a>.</p>'
+
+
+def written_out(md, element) -> str:
+    """The element as the page will hold it: serialised, with the stashed data text restored."""
+    html = etree.tostring(element, encoding="unicode")
+    return md.postprocessors["raw_html"].run(html)
