@@ -16,7 +16,7 @@ import markdown
 import yaml
 
 from . import data
-from .errors import ContentError, Problem, display_path
+from .errors import ContentError, Problem, display_path, read_utf8
 from .usage import cited_keys, front_matter, page_files, FRONT_MATTER
 
 REQUIRED_META = {"title": "add the page's title", "description": "add a one-sentence description"}
@@ -46,16 +46,26 @@ def markdown_config(config_file: pathlib.Path) -> tuple[list, dict]:
 
 
 def check_front_matter(path: pathlib.Path, text: str) -> list[Problem]:
-    meta = front_matter(text)
-    if not FRONT_MATTER.match(text):
+    match = FRONT_MATTER.match(text)
+    if not match:
         return [Problem(display_path(path), 1, "no front matter; start the page with '---', "
                         "'title: ...', 'description: ...' and '---'")]
+    try:
+        anchor = data.first_anchor(match.group(1))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        return [Problem(display_path(path), mark.line + 2 if mark else 1, "front matter is not valid "
+                        f"YAML ({getattr(error, 'problem', None) or error}); write 'title: ...' and "
+                        "'description: ...', quoting text that contains ': '")]
+    if anchor:
+        return [Problem(display_path(path), anchor + 1, f"front matter: {data.ANCHOR_MESSAGE}")]
+    meta = front_matter(text)
     return [Problem(display_path(path), 1, f"front matter has no '{field}:'; {fix}")
             for field, fix in REQUIRED_META.items() if not str(meta.get(field) or "").strip()]
 
 
-def render_page(md: markdown.Markdown, docs_dir: pathlib.Path, path: pathlib.Path) -> list[Problem]:
-    text = path.read_text(encoding="utf-8")
+def render_page(md: markdown.Markdown, docs_dir: pathlib.Path, path: pathlib.Path,
+                text: str) -> list[Problem]:
     body = FRONT_MATTER.sub("", text, count=1)
     md.reset()
     md.explainer_page = path.relative_to(docs_dir).as_posix()
@@ -71,7 +81,10 @@ def render_page(md: markdown.Markdown, docs_dir: pathlib.Path, path: pathlib.Pat
 def unused_sources(dataset: data.Dataset, docs_dir: pathlib.Path) -> list[Problem]:
     used = set()
     for path in page_files(docs_dir):
-        used.update(cited_keys(path.read_text(encoding="utf-8")))
+        try:
+            used.update(cited_keys(read_utf8(path)))
+        except ContentError:  # reported by run()
+            continue
     for collection in (dataset.events, dataset.actors, dataset.figures):
         for entry in collection.values():
             used.update(entry["sources"])
@@ -89,10 +102,17 @@ def run(config_file: pathlib.Path) -> list[Problem]:
         return error.problems
     names, configs = markdown_config(config_file)
     md = markdown.Markdown(extensions=names, extension_configs=configs)
-    problems = []
+    problems = list(dataset.warnings)
+    pages = {}
     for path in page_files(docs_dir):
-        problems += check_front_matter(path, path.read_text(encoding="utf-8"))
-        problems += render_page(md, docs_dir, path)
+        try:
+            pages[path] = read_utf8(path)
+        except ContentError as error:
+            problems += error.problems
+            continue
+        problems += check_front_matter(path, pages[path])
+    for path, text in pages.items():
+        problems += render_page(md, docs_dir, path, text)
     return problems + unused_sources(dataset, docs_dir)
 
 

@@ -7,10 +7,12 @@ file refers to must exist). Everything after this module trusts the data it retu
 from __future__ import annotations
 
 import dataclasses
+import calendar
 import datetime
 import difflib
 import functools
 import json
+import math
 import os
 import pathlib
 import re
@@ -20,13 +22,20 @@ import jsonschema
 import referencing
 import yaml
 
-from .errors import ContentError, Problem, display_path
+from .errors import ContentError, Problem, display_path, read_utf8
 
 SCHEMA_DIR = pathlib.Path(__file__).parent / "schemas"
 FILES = ("sources", "timeline", "actors", "figures")
 ID_FIELD = {"sources": "key", "actors": "key", "timeline": "id", "figures": "id"}
 URL_FIELDS = ("url", "archive_url", "copies")
 ADDRESS_FIX = "write one address starting with https://, with no spaces or line breaks"
+ANCHOR_MESSAGE = ("YAML anchors and aliases (&name, *name) are not allowed; write each value "
+                  "out in full")
+MIN_YEAR = 2000
+# Fields that are never prose: a hidden direction or zero-width character there can make
+# one key, title or address look like another.
+PLAIN_FIELDS = ("key", "id", "series", "title", "name", "url", "archive_url", "copies")
+INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 WEB_ADDRESS = re.compile(r"(https?)://[^\s\x00-\x1f\x7f]+")
 
 
@@ -49,6 +58,7 @@ class Dataset:
     actors: dict[str, dict]
     figures: dict[str, dict]
     data_dir: pathlib.Path
+    warnings: list[Problem] = dataclasses.field(default_factory=list)
 
     def source_line(self, key: str) -> int | None:
         return _key_lines(self.data_dir / "sources.yml").get(key)
@@ -85,32 +95,54 @@ def _duplicate_fields(node, file):
     return problems
 
 
+def _syntax_problem(file: str, error: yaml.YAMLError) -> Problem:
+    mark = getattr(error, "problem_mark", None)
+    reason = getattr(error, "problem", None) or str(error)
+    return Problem(file, mark.line + 1 if mark else None, f"YAML syntax error: {reason}; check the "
+                   "indentation and quote text that contains ': '")
+
+
+def first_anchor(text: str) -> int | None:
+    """The line of the first YAML anchor (&name) or alias (*name) in text, or None.
+
+    Read from the parser's events, before anything is built: a few hundred bytes of
+    nested aliases expand to billions of values, so they are refused, not expanded.
+    """
+    loader = YamlLoader(text)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                return event.start_mark.line + 1
+    finally:
+        loader.dispose()
+    return None
+
+
 def read_yaml(path: pathlib.Path):
     """Parse one YAML file; return (data, line map) or raise ContentError naming the line."""
     file = display_path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise ContentError([Problem(file, None, f"cannot read the file ({error.strerror}); "
-                                                "restore it from git")]) from None
+    text = read_utf8(path)
     loader = YamlLoader(text)
     try:  # compose once, keeping line marks, then build the values from the same nodes
+        anchor = first_anchor(text)
+        if anchor:
+            raise ContentError([Problem(file, anchor, ANCHOR_MESSAGE)])
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
+        if node is None:
+            return [], {}
+        duplicates = _duplicate_fields(node, file)
+        if duplicates:
+            raise ContentError(duplicates)
+        return data, _node_lines(node)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        reason = getattr(error, "problem", None) or str(error)
-        raise ContentError([Problem(file, line, f"YAML syntax error: {reason}; check the "
-                                                "indentation and quote text that contains ': '")]) from None
+        raise ContentError([_syntax_problem(file, error)]) from None
+    except RecursionError:
+        raise ContentError([Problem(file, None, "the data is nested too deeply to read; each entry "
+                                                "is one level of fields, lists inside it one more")]) from None
     finally:
         loader.dispose()
-    if node is None:
-        return [], {}
-    duplicates = _duplicate_fields(node, file)
-    if duplicates:
-        raise ContentError(duplicates)
-    return data, _node_lines(node)
 
 
 @functools.lru_cache(maxsize=8)
@@ -205,20 +237,89 @@ def _date_bounds(date) -> tuple[str, str]:
     return (date["start"], date["end"]) if isinstance(date, dict) else (date, date)
 
 
-def _check_dates(entries, lines, file) -> list[Problem]:
+def _days(text: str) -> tuple[datetime.date, datetime.date]:
+    """The first and last day a date covers at its precision: '2014' is all of 2014."""
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 3:
+        day = datetime.date(*parts)
+        return day, day
+    if len(parts) == 2:
+        return (datetime.date(parts[0], parts[1], 1),
+                datetime.date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1]))
+    return datetime.date(parts[0], 1, 1), datetime.date(parts[0], 12, 31)
+
+
+def _date_problems(start: str, end: str, today: datetime.date) -> list[tuple[str, str]]:
+    """(level, message) for one date or range, already in an allowed form."""
     problems = []
-    for index, entry in enumerate(entries):
-        if "date" not in entry:
-            continue
-        start, end = _date_bounds(entry["date"])
-        for part in {start, end}:
-            if not _real_date(part):
-                problems.append(Problem(file, lines.get((index, "date")), f"'{part}' is not a real date; "
-                                        "check the month (01-12) and the day", f"[{index}].date"))
-        if start > end:
-            problems.append(Problem(file, lines.get((index, "date")), f"the range starts ({start}) after "
-                                    f"it ends ({end}); swap start and end", f"[{index}].date"))
+    for part in dict.fromkeys((start, end)):
+        if not _real_date(part):
+            problems.append(("error", f"'{part}' is not a real date; check the month (01-12) and the day"))
+        elif not MIN_YEAR <= int(part[:4]) <= today.year + 1:
+            problems.append(("error", f"'{part}' is outside the years this site covers ({MIN_YEAR} to "
+                                      f"{today.year + 1}); check the year"))
+        elif _days(part)[0] > today:
+            problems.append(("warning", f"'{part}' is after today ({today.isoformat()}); check the date"))
+    if problems or start == end:
+        return problems
+    (start_first, _), (end_first, end_last) = _days(start), _days(end)
+    if start_first > end_last:
+        problems.append(("error", f"the range starts ({start}) after it ends ({end}); swap start and end"))
+    elif start_first > end_first:
+        problems.append(("error", f"the range's end ({end}) is less precise than its start ({start}) and "
+                                  "begins before it; write the end as precisely as the start"))
     return problems
+
+
+def _check_dates(entries, lines, file) -> list[Problem]:
+    problems, today = [], datetime.date.today()
+    for index, entry in enumerate(entries):
+        if "date" in entry:
+            problems += [Problem(file, lines.get((index, "date")), message, f"[{index}].date", level)
+                         for level, message in _date_problems(*_date_bounds(entry["date"]), today)]
+    return problems
+
+
+def _values(value, path=()):
+    """(path, value) for every string and number inside an entry, lists and ranges included."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _values(item, path + (key,))
+    elif isinstance(value, list):
+        for position, item in enumerate(value):
+            yield from _values(item, path + (position,))
+    elif isinstance(value, (str, float, int)) and not isinstance(value, bool):
+        yield path, value
+
+
+def _value_problem(field: str, value) -> str | None:
+    """What is wrong with one string or number whatever its field, or None."""
+    if isinstance(value, str):
+        if not value.strip():
+            return "is empty; write the text or remove the field"
+        hidden = INVISIBLE.findall(value)
+        if hidden and field in PLAIN_FIELDS:
+            names = ", ".join(dict.fromkeys(f"U+{ord(c):04X} {unicodedata.name(c, '')}".strip()
+                                            for c in hidden))
+            return f"'{visible(value)}' contains an invisible character ({names}); delete it"
+        return None
+    if not math.isfinite(value):
+        return f"'{value}' is not a finite number; write the figure in digits"
+    if value < 0:
+        return f"'{value}' is negative; a figure counts something, so write 0 or more"
+    return None
+
+
+def _check_values(entries, lines) -> dict[tuple, str]:
+    """{path: message} for empty text, invisible characters in keys, titles and addresses,
+    and numbers that are infinite, not a number or negative."""
+    found = {}
+    for index, entry in enumerate(entries):
+        for path, value in _values(entry, (index,)):
+            message = _value_problem(path[1] if len(path) > 1 else "", value)
+            if message:
+                found[path] = message
+    return found
 
 
 def visible(text: str) -> str:
@@ -300,13 +401,18 @@ def _validate_file(name, data_dir) -> tuple[list, dict, str, list[Problem]]:
         return [], lines, file, [Problem(file, 1, "the file must be a list of entries, each "
                                                   "starting with '- '")]
     problems = []
+    values = _check_values(data, lines)  # clearer than the schema's word on the same value
     for error in sorted(_validator(name).iter_errors(data), key=lambda e: list(map(str, e.path))):
         path_tuple = tuple(error.path)
+        if path_tuple in values:
+            continue
         if error.validator == "additionalProperties":  # point at the unknown field itself
             unknown = sorted(set(error.instance) - set(error.schema.get("properties", {})))
             path_tuple += (unknown[0],)
         line = lines.get(path_tuple) or lines.get(path_tuple[:1])
         problems.append(Problem(file, line, _explain(error, name), _field_path(path_tuple)))
+    problems += [Problem(file, lines.get(path) or lines.get(path[:1]), message, _field_path(path))
+                 for path, message in values.items()]
     return data, lines, file, problems
 
 
@@ -335,10 +441,10 @@ def validate(data_dir: pathlib.Path) -> Dataset:
         problems += _check_references(*loaded[name][:3], "sources", indexes["sources"], sources_file)
     problems += _check_references(*loaded["timeline"][:3], "actors", indexes["actors"], actors_file)
     problems += _check_ranges(*loaded["figures"][:3])
-    if problems:
+    if any(problem.level == "error" for problem in problems):
         raise ContentError(problems)
     return Dataset(indexes["sources"], indexes["timeline"], indexes["actors"], indexes["figures"],
-                   data_dir)
+                   data_dir, problems)
 
 
 @functools.lru_cache(maxsize=4)
