@@ -35,18 +35,16 @@ serve: $(SITE_DEPS)
 check: $(SITE_DEPS)
 	$(BIN)/python -m explainer.check
 
-# Build into a temporary folder; replace site/ only after a successful strict build.
+# Strict builds through tools/build_site.sh: a fresh temporary folder beside the target,
+# swapped in only on success, under a lock so concurrent builds wait their turn.
 build: check
-	rm -rf .site-tmp
-	$(BIN)/mkdocs build --strict --site-dir .site-tmp || { rm -rf .site-tmp; exit 1; }
-	rm -rf site && mv .site-tmp site
+	MKDOCS=$(BIN)/mkdocs tools/build_site.sh site
 
 offline: check
-	rm -rf .site-offline-tmp
-	$(BIN)/mkdocs build --strict --config-file mkdocs.offline.yml --site-dir .site-offline-tmp \
-	  || { rm -rf .site-offline-tmp; exit 1; }
-	rm -rf site-offline site-offline.zip && mv .site-offline-tmp site-offline
-	cd site-offline && $(CURDIR)/$(BIN)/python -m zipfile -c ../site-offline.zip .
+	MKDOCS=$(BIN)/mkdocs tools/build_site.sh site-offline --config-file mkdocs.offline.yml
+	flock site-offline.lock $(SHELL) -ec 'zip=$$(mktemp site-offline.zip.XXXXXX); trap "rm -f $$zip" EXIT; \
+	  (cd site-offline && $(abspath $(BIN))/python -m zipfile -c ../$$zip .); \
+	  chmod 644 $$zip; mv $$zip site-offline.zip'
 	@echo "Offline copy: site-offline/index.html (zipped as site-offline.zip)"
 
 lint: $(DEV_DEPS)
@@ -67,4 +65,5 @@ bench: $(DEV_DEPS) browser-deps
 	$(BIN)/python bench/lighthouse.py
 
 clean:
-	rm -rf site site-offline site-offline.zip .site-tmp .site-offline-tmp .pytest_cache
+	rm -rf site site-offline site-offline.zip site.tmp.* site-offline.tmp.* site-offline.zip.* \
+	  site.lock site-offline.lock .pytest_cache

@@ -1,4 +1,5 @@
 """The real site: strict build, page metadata, no external assets, builds without network or git."""
+import fcntl
 import json
 import os
 import re
@@ -162,17 +163,51 @@ def test_the_build_works_when_run_from_another_folder(tmp_path):
     assert "<abbr title=" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
 
 
+def make(project, *targets, **kwargs):
+    """`make` in a project copy, with the project's .venv (BIN) and no install step (SITE_DEPS empty)."""
+    return subprocess.Popen(["make", *targets, f"BIN={ROOT / '.venv' / 'bin'}", "SITE_DEPS="],
+                            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, **kwargs)
+
+
 def test_a_failed_build_leaves_the_published_site_untouched(tmp_path):
     project = copy_project(tmp_path / "project")
     (project / "site").mkdir()
     (project / "site" / "marker.html").write_text("previous build")
     page = project / "docs" / "timeline.md"
     page.write_text(page.read_text() + "\nBroken [@no-such-source].\n")
-    # The copy uses the project's .venv (BIN) and skips the install step (SITE_DEPS empty).
-    result = subprocess.run(["make", "build", f"BIN={ROOT / '.venv' / 'bin'}", "SITE_DEPS="],
-                            cwd=project, capture_output=True, text=True, timeout=600,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    assert result.returncode != 0
-    assert "docs/timeline.md" in result.stdout + result.stderr
+    output, _ = make(project, "build").communicate(timeout=600)
+    assert "docs/timeline.md" in output
     assert (project / "site" / "marker.html").read_text() == "previous build"
-    assert not (project / ".site-tmp").exists()
+    assert not list(project.glob("site.tmp.*"))
+
+
+def test_a_build_swaps_the_new_site_in_and_leaves_no_temporary_folder(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "site").mkdir()
+    (project / "site" / "stale.html").write_text("from an old build")
+    process = make(project, "build")
+    output, _ = process.communicate(timeout=600)
+    assert process.returncode == 0, output[-3000:]
+    assert (project / "site" / "index.html").exists()
+    assert not (project / "site" / "stale.html").exists()
+    assert oct((project / "site").stat().st_mode & 0o777) == "0o755"
+    assert not list(project.glob("site.tmp.*"))
+
+
+def test_a_second_build_waits_for_the_lock(tmp_path):
+    project = copy_project(tmp_path / "project")
+    with open(project / "site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # a first build, holding the lock
+        waiting = subprocess.Popen(["tools/build_site.sh", "site"], cwd=project, env={
+            **ENV, "MKDOCS": str(ROOT / ".venv" / "bin" / "mkdocs")},
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        try:
+            with pytest.raises(subprocess.TimeoutExpired):
+                waiting.wait(timeout=3)
+            assert not (project / "site").exists() and not list(project.glob("site.tmp.*"))
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+    output, _ = waiting.communicate(timeout=600)
+    assert waiting.returncode == 0, output[-3000:]
+    assert (project / "site" / "index.html").exists()

@@ -9,7 +9,7 @@ import pathlib
 import shutil
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-LEFT_OUT = (".git", ".venv", "site", "site-offline", "*.zip", ".site-tmp", ".site-offline-tmp",
+LEFT_OUT = (".git", ".venv", "site", "site-offline", "*.zip", "*.tmp.*", "*.zip.*", "*.lock",
             ".zensical-build", ".cache", "*.egg-info", "node_modules", ".pytest_cache", "__pycache__")
 
 
