@@ -211,3 +211,13 @@ def test_a_second_build_waits_for_the_lock(tmp_path):
     output, _ = waiting.communicate(timeout=600)
     assert waiting.returncode == 0, output[-3000:]
     assert (project / "site" / "index.html").exists()
+
+
+@pytest.mark.parametrize("include", ["../../mkdocs.yml", "../data/sources.yml", "/etc/hostname"])
+def test_snippets_read_only_docs_includes(tmp_path, include):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "about" / "licence.md"
+    page.write_text(page.read_text(encoding="utf-8") + f'\n--8<-- "{include}"\n', encoding="utf-8")
+    result = mkdocs_build(tmp_path / "site", cwd=project)
+    assert result.returncode != 0
+    assert "Snippet at path" in result.stderr and "could not be found" in result.stderr, result.stderr[-2000:]
