@@ -2,6 +2,7 @@
 import fcntl
 import json
 import os
+import posixpath
 import re
 import shutil
 import subprocess
@@ -221,3 +222,82 @@ def test_snippets_read_only_docs_includes(tmp_path, include):
     result = mkdocs_build(tmp_path / "site", cwd=project)
     assert result.returncode != 0
     assert "Snippet at path" in result.stderr and "could not be found" in result.stderr, result.stderr[-2000:]
+
+
+SCRIPT_SOURCES = re.compile(r"assets/(javascripts/(bundle\.[0-9a-f]+\.min\.js|site\.js)"
+                            r"|vendor/iframe-worker/shim\.js)")  # the theme's, then the site's own
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "background"}
+FORBIDDEN_SCHEMES = ("javascript:", "data:", "vbscript:")
+
+
+class PolicyParser(HTMLParser):
+    """Everything on a page that breaks the site's HTML policy, as readable strings."""
+
+    def __init__(self, page_dir: str):
+        super().__init__()
+        self.page_dir, self.broken = page_dir, []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("iframe", "object", "embed", "frame", "applet"):
+            self.broken.append(f"<{tag}>")
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.broken.append(f"<{tag} {name}>")
+            # Browsers skip whitespace and control characters inside a scheme ("java\tscript:").
+            squeezed = re.sub(r"[\x00-\x20]", "", value or "").lower()
+            if name in URL_ATTRIBUTES and squeezed.startswith(FORBIDDEN_SCHEMES):
+                self.broken.append(f"<{tag} {name}={value!r}>")
+        source = dict(attrs).get("src")
+        if tag == "script" and source is not None:
+            path = posixpath.normpath(posixpath.join(self.page_dir, re.sub(r"^/site/", "/", source)))
+            if is_external(source) or not SCRIPT_SOURCES.fullmatch(path.lstrip("/")):
+                self.broken.append(f"<script src={source!r}>")
+
+
+def test_every_page_follows_the_html_policy(site_dir, offline_site_dir):
+    """Scripts only from the theme, the site's assets or inline; no on* attributes; no
+    javascript:, data: or vbscript: URLs; no iframe, object or embed."""
+    for site in (site_dir, offline_site_dir):
+        for html in sorted(site.rglob("*.html")):
+            if "assets" in html.relative_to(site).parts:
+                continue
+            parser = PolicyParser("/" + html.parent.relative_to(site).as_posix())
+            parser.feed(html.read_text(encoding="utf-8"))
+            assert not parser.broken, f"{html.relative_to(site)}: {parser.broken}"
+
+
+def test_the_policy_parser_catches_each_kind_of_breach():
+    parser = PolicyParser("/debate")
+    parser.feed('<a href=" java\tscript:alert(1)">x</a><img src="x" onerror="alert(1)">'
+                '<form action="vbscript:x"></form><iframe src="https://x.test"></iframe>'
+                '<script src="https://cdn.test/x.js"></script><script src="../evil.js"></script>'
+                '<script src="../assets/javascripts/site.js"></script><a href="data:text/html,x">d</a>')
+    assert len(parser.broken) == 7, parser.broken
+
+
+def test_front_matter_is_escaped_in_the_head(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "about" / "licence.md"
+    title = 'Licence "quoted" & </title><script>alert(1)</script>'
+    description = 'He said "stop" & left."><script>alert(1)</script><meta name="x'
+    text = page.read_text(encoding="utf-8")
+    meta = front_matter(text)
+    text = text.replace(f"title: {meta['title']}", f"title: '{title}'", 1)
+    text = text.replace(f"description: {meta['description']}", f"description: '{description}'", 1)
+    page.write_text(text, encoding="utf-8")
+    result = mkdocs_build(tmp_path / "site", cwd=project)
+    assert result.returncode == 0, result.stderr[-3000:]
+    html = (tmp_path / "site" / "about" / "licence" / "index.html").read_text(encoding="utf-8")
+    head = parse_head(html)
+    assert head.description == description
+    assert head.title == f"{title} - The Takedown Debate"
+    assert "alert(1)" not in "".join(head.scripts)
+
+
+def parse_head(html: str) -> AssetParser:
+    """The page's <head> only: its title, description and the text of its inline scripts."""
+    head = html.split("</head>", 1)[0]
+    parser = AssetParser()
+    parser.feed(head)
+    parser.scripts = re.findall(r"<script\b[^>]*>(.*?)</script>", head, re.S)
+    return parser
