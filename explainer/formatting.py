@@ -10,8 +10,6 @@ import xml.etree.ElementTree as etree
 
 from .text import data_text, source
 
-QUALIFIER_SYMBOL = {"at least": "≥", "more than": ">", "about": "~", "up to": "≤",
-                    "fewer than": "<", "at most": "≤"}
 TYPE_LABEL = {"claim": "Claim", "research estimate": "Research estimate",
               "platform statement": "Platform statement", "press report": "Press report",
               "government statement": "Government statement"}
