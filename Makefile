@@ -15,7 +15,7 @@ help:
 	@echo "make build    strict build into site/ (replaced only on success)"
 	@echo "make offline  site-offline/ and site-offline.zip, readable from file://"
 	@echo "make check    validate data and citations"
-	@echo "make lint     the pre-commit hooks on every file"
+	@echo "make lint     ruff (lint and format check) and the pre-commit hooks on every file"
 	@echo "make bench    benchmarks (figures, not pass/fail)"
 
 $(SITE_DEPS): requirements.txt pyproject.toml
@@ -48,6 +48,8 @@ offline: check
 	@echo "Offline copy: site-offline/index.html (zipped as site-offline.zip)"
 
 lint: $(DEV_DEPS)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/pre-commit run --all-files --show-diff-on-failure
 
 # Debian's chromium for the browser tests; installed once, as root or through sudo.
