@@ -4,10 +4,11 @@ The YAML files are checked once, here, against the JSON Schemas in explainer/sch
 (which editors can also use for autocompletion) and against each other (every key a
 file refers to must exist). Everything after this module trusts the data it returns.
 """
+
 from __future__ import annotations
 
-import dataclasses
 import calendar
+import dataclasses
 import datetime
 import difflib
 import functools
@@ -29,8 +30,7 @@ FILES = ("sources", "timeline", "actors", "figures")
 ID_FIELD = {"sources": "key", "actors": "key", "timeline": "id", "figures": "id"}
 URL_FIELDS = ("url", "archive_url", "copies")
 ADDRESS_FIX = "write one address starting with https://, with no spaces or line breaks"
-ANCHOR_MESSAGE = ("YAML anchors and aliases (&name, *name) are not allowed; write each value "
-                  "out in full")
+ANCHOR_MESSAGE = "YAML anchors and aliases (&name, *name) are not allowed; write each value out in full"
 MIN_YEAR = 2000
 # Fields that are never prose: a hidden direction or zero-width character there can make
 # one key, title or address look like another.
@@ -85,8 +85,13 @@ def _duplicate_fields(node, file):
         seen = set()
         for key_node, value_node in node.value:
             if key_node.value in seen:
-                problems.append(Problem(file, key_node.start_mark.line + 1,
-                                        f"field '{key_node.value}' appears twice in one entry; keep one"))
+                problems.append(
+                    Problem(
+                        file,
+                        key_node.start_mark.line + 1,
+                        f"field '{key_node.value}' appears twice in one entry; keep one",
+                    )
+                )
             seen.add(key_node.value)
             problems += _duplicate_fields(value_node, file)
     elif isinstance(node, yaml.SequenceNode):
@@ -98,8 +103,11 @@ def _duplicate_fields(node, file):
 def _syntax_problem(file: str, error: yaml.YAMLError) -> Problem:
     mark = getattr(error, "problem_mark", None)
     reason = getattr(error, "problem", None) or str(error)
-    return Problem(file, mark.line + 1 if mark else None, f"YAML syntax error: {reason}; check the "
-                   "indentation and quote text that contains ': '")
+    return Problem(
+        file,
+        mark.line + 1 if mark else None,
+        f"YAML syntax error: {reason}; check the indentation and quote text that contains ': '",
+    )
 
 
 def first_anchor(text: str) -> int | None:
@@ -139,8 +147,16 @@ def read_yaml(path: pathlib.Path):
     except yaml.YAMLError as error:
         raise ContentError([_syntax_problem(file, error)]) from None
     except RecursionError:
-        raise ContentError([Problem(file, None, "the data is nested too deeply to read; each entry "
-                                                "is one level of fields, lists inside it one more")]) from None
+        raise ContentError(
+            [
+                Problem(
+                    file,
+                    None,
+                    "the data is nested too deeply to read; each entry "
+                    "is one level of fields, lists inside it one more",
+                )
+            ]
+        ) from None
     finally:
         loader.dispose()
 
@@ -149,8 +165,11 @@ def read_yaml(path: pathlib.Path):
 def _key_lines_cached(path: pathlib.Path, mtime: float) -> dict[str, int]:
     data, lines = read_yaml(path)
     field = ID_FIELD[path.stem]
-    return {entry[field]: lines.get((index,)) for index, entry in enumerate(data)
-            if isinstance(entry, dict) and field in entry}
+    return {
+        entry[field]: lines.get((index,))
+        for index, entry in enumerate(data)
+        if isinstance(entry, dict) and field in entry
+    }
 
 
 def _key_lines(path: pathlib.Path) -> dict[str, int]:
@@ -188,24 +207,32 @@ def _explain(error, name) -> str:
     if validator == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         unknown = sorted(set(value) - set(allowed))
-        return (f"unknown field '{unknown[0]}'{_suggest(unknown[0], allowed)}; "
-                f"allowed fields are: {', '.join(allowed)}")
+        return (
+            f"unknown field '{unknown[0]}'{_suggest(unknown[0], allowed)}; "
+            f"allowed fields are: {', '.join(allowed)}"
+        )
     if validator == "required":
         missing = re.search(r"'([^']+)' is a required", error.message)
         return f"missing required field '{missing.group(1) if missing else error.message}'; add it"
     if validator == "enum":
-        return f"'{shown}' is not allowed here{_suggest(value, error.validator_value)}; " \
-               f"use one of: {', '.join(map(str, error.validator_value))}"
+        return (
+            f"'{shown}' is not allowed here{_suggest(value, error.validator_value)}; "
+            f"use one of: {', '.join(map(str, error.validator_value))}"
+        )
     if validator == "const":
         return f"'{shown}' is not allowed here; write {json.dumps(error.validator_value)} or remove the field"
     if field in ("date", "start", "end"):
-        return (f"'{shown}' is not a date in an allowed form; write \"YYYY\", \"YYYY-MM\" or "
-                "\"YYYY-MM-DD\" in quotes, or a range with start: and end:")
+        return (
+            f'\'{shown}\' is not a date in an allowed form; write "YYYY", "YYYY-MM" or '
+            '"YYYY-MM-DD" in quotes, or a range with start: and end:'
+        )
     if field in ("url", "archive_url") or (len(error.path) > 1 and error.path[-2] == "copies"):
         return f"'{shown}' is not a web address; {ADDRESS_FIX}"
     if validator == "pattern":
-        return f"'{shown}' is not a valid key; use lower-case words and digits joined by hyphens, " \
-               "such as berger-morgan-2015-census"
+        return (
+            f"'{shown}' is not a valid key; use lower-case words and digits joined by hyphens, "
+            "such as berger-morgan-2015-census"
+        )
     if validator == "minItems" and field == "sources":
         return "needs at least one source key from docs/data/sources.yml"
     if validator == "minItems":
@@ -213,9 +240,16 @@ def _explain(error, name) -> str:
     if validator == "uniqueItems":
         return "lists the same item twice; remove the repeat"
     if validator == "type":
-        wanted = {"array": "a list", "object": "a set of fields", "string": "text in quotes",
-                  "number": "a number", "boolean": "true or false"}
-        expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        wanted = {
+            "array": "a list",
+            "object": "a set of fields",
+            "string": "text in quotes",
+            "number": "a number",
+            "boolean": "true or false",
+        }
+        expected = (
+            error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        )
         return f"'{shown}' should be {' or '.join(wanted.get(t, t) for t in expected)}"
     if validator == "oneOf" and field == "value":
         return f"'{shown}' should be a number, or a range with low: and high:"
@@ -244,8 +278,10 @@ def _days(text: str) -> tuple[datetime.date, datetime.date]:
         day = datetime.date(*parts)
         return day, day
     if len(parts) == 2:
-        return (datetime.date(parts[0], parts[1], 1),
-                datetime.date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1]))
+        return (
+            datetime.date(parts[0], parts[1], 1),
+            datetime.date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1]),
+        )
     return datetime.date(parts[0], 1, 1), datetime.date(parts[0], 12, 31)
 
 
@@ -256,8 +292,13 @@ def _date_problems(start: str, end: str, today: datetime.date) -> list[tuple[str
         if not _real_date(part):
             problems.append(("error", f"'{part}' is not a real date; check the month (01-12) and the day"))
         elif not MIN_YEAR <= int(part[:4]) <= today.year + 1:
-            problems.append(("error", f"'{part}' is outside the years this site covers ({MIN_YEAR} to "
-                                      f"{today.year + 1}); check the year"))
+            problems.append(
+                (
+                    "error",
+                    f"'{part}' is outside the years this site covers ({MIN_YEAR} to "
+                    f"{today.year + 1}); check the year",
+                )
+            )
         elif _days(part)[0] > today:
             problems.append(("warning", f"'{part}' is after today ({today.isoformat()}); check the date"))
     if problems or start == end:
@@ -266,8 +307,13 @@ def _date_problems(start: str, end: str, today: datetime.date) -> list[tuple[str
     if start_first > end_last:
         problems.append(("error", f"the range starts ({start}) after it ends ({end}); swap start and end"))
     elif start_first > end_first:
-        problems.append(("error", f"the range's end ({end}) is less precise than its start ({start}) and "
-                                  "begins before it; write the end as precisely as the start"))
+        problems.append(
+            (
+                "error",
+                f"the range's end ({end}) is less precise than its start ({start}) and "
+                "begins before it; write the end as precisely as the start",
+            )
+        )
     return problems
 
 
@@ -275,8 +321,10 @@ def _check_dates(entries, lines, file) -> list[Problem]:
     problems, today = [], datetime.date.today()
     for index, entry in enumerate(entries):
         if "date" in entry:
-            problems += [Problem(file, lines.get((index, "date")), message, f"[{index}].date", level)
-                         for level, message in _date_problems(*_date_bounds(entry["date"]), today)]
+            problems += [
+                Problem(file, lines.get((index, "date")), message, f"[{index}].date", level)
+                for level, message in _date_problems(*_date_bounds(entry["date"]), today)
+            ]
     return problems
 
 
@@ -299,8 +347,9 @@ def _value_problem(field: str, value) -> str | None:
             return "is empty; write the text or remove the field"
         hidden = INVISIBLE.findall(value)
         if hidden and field in PLAIN_FIELDS:
-            names = ", ".join(dict.fromkeys(f"U+{ord(c):04X} {unicodedata.name(c, '')}".strip()
-                                            for c in hidden))
+            names = ", ".join(
+                dict.fromkeys(f"U+{ord(c):04X} {unicodedata.name(c, '')}".strip() for c in hidden)
+            )
             return f"'{visible(value)}' contains an invisible character ({names}); delete it"
         return None
     if not math.isfinite(value):
@@ -324,8 +373,12 @@ def _check_values(entries, lines) -> dict[tuple, str]:
 
 def visible(text: str) -> str:
     """text with line breaks, controls and invisible characters written as escapes, for messages."""
-    return "".join(char.encode("unicode_escape").decode("ascii")
-                   if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") else char for char in text)
+    return "".join(
+        char.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp")
+        else char
+        for char in text
+    )
 
 
 def _addresses(source: dict):
@@ -349,24 +402,40 @@ def _check_urls(sources, lines, file) -> list[Problem]:
             line = lines.get((index, *path)) or lines.get((index, path[0]))
             match = WEB_ADDRESS.fullmatch(url)
             if not match:
-                problems.append(Problem(file, line, f"'{visible(url)}' is not a web address; {ADDRESS_FIX}",
-                                        where))
+                problems.append(
+                    Problem(file, line, f"'{visible(url)}' is not a web address; {ADDRESS_FIX}", where)
+                )
             elif match.group(1) == "http" and path[0] != "copies" and not source.get("http_ok"):
-                problems.append(Problem(file, line, f"'{url}' is not https://; "
-                                        "use the https:// address, or add http_ok: true only if the "
-                                        "research recorded this exact http:// address", where))
-        if source.get("http_ok") and not any(url.startswith("http://") for path, url in _addresses(source)
-                                             if path[0] != "copies"):
-            problems.append(Problem(file, lines.get((index, "http_ok")), "http_ok is set but no "
-                                    "address is http://; remove http_ok", f"[{index}].http_ok"))
+                problems.append(
+                    Problem(
+                        file,
+                        line,
+                        f"'{url}' is not https://; "
+                        "use the https:// address, or add http_ok: true only if the "
+                        "research recorded this exact http:// address",
+                        where,
+                    )
+                )
+        if source.get("http_ok") and not any(
+            url.startswith("http://") for path, url in _addresses(source) if path[0] != "copies"
+        ):
+            problems.append(
+                Problem(
+                    file,
+                    lines.get((index, "http_ok")),
+                    "http_ok is set but no address is http://; remove http_ok",
+                    f"[{index}].http_ok",
+                )
+            )
     return problems
 
 
 def _check_ranges(figures, lines, file) -> list[Problem]:
-    return [Problem(file, lines.get((index, "value")), "low is greater than high; swap them",
-                    f"[{index}].value")
-            for index, figure in enumerate(figures)
-            if isinstance(figure["value"], dict) and figure["value"]["low"] > figure["value"]["high"]]
+    return [
+        Problem(file, lines.get((index, "value")), "low is greater than high; swap them", f"[{index}].value")
+        for index, figure in enumerate(figures)
+        if isinstance(figure["value"], dict) and figure["value"]["low"] > figure["value"]["high"]
+    ]
 
 
 def _index(entries, lines, file, name) -> tuple[dict, list[Problem]]:
@@ -374,9 +443,16 @@ def _index(entries, lines, file, name) -> tuple[dict, list[Problem]]:
     for index, entry in enumerate(entries):
         key = entry[field]
         if key in index_by_key:
-            problems.append(Problem(file, lines.get((index, field)), f"duplicate {field} '{key}' (first "
-                                    f"used at line {lines.get((index_by_key[key][0], field))}); "
-                                    f"every {field} must be unique", f"[{index}].{field}"))
+            problems.append(
+                Problem(
+                    file,
+                    lines.get((index, field)),
+                    f"duplicate {field} '{key}' (first "
+                    f"used at line {lines.get((index_by_key[key][0], field))}); "
+                    f"every {field} must be unique",
+                    f"[{index}].{field}",
+                )
+            )
         else:
             index_by_key[key] = (index, entry)
     return {key: entry for key, (_, entry) in index_by_key.items()}, problems
@@ -387,9 +463,16 @@ def _check_references(entries, lines, file, field, known, known_file) -> list[Pr
     for index, entry in enumerate(entries):
         for position, key in enumerate(entry.get(field, [])):
             if key not in known:
-                problems.append(Problem(file, lines.get((index, field, position)), f"unknown key "
-                                        f"'{key}'{_suggest(key, known)}; use a key from {known_file} "
-                                        "or add an entry there", f"[{index}].{field}[{position}]"))
+                problems.append(
+                    Problem(
+                        file,
+                        lines.get((index, field, position)),
+                        f"unknown key "
+                        f"'{key}'{_suggest(key, known)}; use a key from {known_file} "
+                        "or add an entry there",
+                        f"[{index}].{field}[{position}]",
+                    )
+                )
     return problems
 
 
@@ -398,8 +481,12 @@ def _validate_file(name, data_dir) -> tuple[list, dict, str, list[Problem]]:
     file = display_path(path)
     data, lines = read_yaml(path)
     if not isinstance(data, list):
-        return [], lines, file, [Problem(file, 1, "the file must be a list of entries, each "
-                                                  "starting with '- '")]
+        return (
+            [],
+            lines,
+            file,
+            [Problem(file, 1, "the file must be a list of entries, each starting with '- '")],
+        )
     problems = []
     values = _check_values(data, lines)  # clearer than the schema's word on the same value
     for error in sorted(_validator(name).iter_errors(data), key=lambda e: list(map(str, e.path))):
@@ -411,8 +498,10 @@ def _validate_file(name, data_dir) -> tuple[list, dict, str, list[Problem]]:
             path_tuple += (unknown[0],)
         line = lines.get(path_tuple) or lines.get(path_tuple[:1])
         problems.append(Problem(file, line, _explain(error, name), _field_path(path_tuple)))
-    problems += [Problem(file, lines.get(path) or lines.get(path[:1]), message, _field_path(path))
-                 for path, message in values.items()]
+    problems += [
+        Problem(file, lines.get(path) or lines.get(path[:1]), message, _field_path(path))
+        for path, message in values.items()
+    ]
     return data, lines, file, problems
 
 
@@ -443,8 +532,9 @@ def validate(data_dir: pathlib.Path) -> Dataset:
     problems += _check_ranges(*loaded["figures"][:3])
     if any(problem.level == "error" for problem in problems):
         raise ContentError(problems)
-    return Dataset(indexes["sources"], indexes["timeline"], indexes["actors"], indexes["figures"],
-                   data_dir, problems)
+    return Dataset(
+        indexes["sources"], indexes["timeline"], indexes["actors"], indexes["figures"], data_dir, problems
+    )
 
 
 @functools.lru_cache(maxsize=4)

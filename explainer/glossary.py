@@ -3,6 +3,7 @@
 Terms are defined once, in that include, which pymdownx.snippets appends to every
 page so each term shows as a tooltip everywhere; this block lists the same text.
 """
+
 from __future__ import annotations
 
 import re

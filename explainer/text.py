@@ -8,6 +8,7 @@ patterns, raw HTML, attr_list's `{: ...}`, abbr) ever reads data as markup:
 are added between the escaped pieces when the page is written out, once every
 abbreviation on the page is known.
 """
+
 from __future__ import annotations
 
 import html
@@ -60,12 +61,13 @@ def escape(value: str, abbreviations: dict[str, str] | None = None) -> str:
     terms = [term for term, title in (abbreviations or {}).items() if title]
     if not terms:
         return html.escape(value, quote=False)
-    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(terms, key=len, reverse=True)))
-                         + r")\b")
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(terms, key=len, reverse=True))) + r")\b")
     pieces, last = [], 0
     for match in pattern.finditer(value):
         title = html.escape(abbreviations[match.group(0)], quote=False).replace('"', "&quot;")
-        pieces += [html.escape(value[last:match.start()], quote=False),
-                   f'<abbr title="{title}">{html.escape(match.group(0), quote=False)}</abbr>']
+        pieces += [
+            html.escape(value[last : match.start()], quote=False),
+            f'<abbr title="{title}">{html.escape(match.group(0), quote=False)}</abbr>',
+        ]
         last = match.end()
     return "".join(pieces) + html.escape(value[last:], quote=False)

@@ -8,6 +8,7 @@ Event text is atomic (plain text, no glossary tooltips) and each event is as few
 elements as it can be: every element on the full timeline is restyled several times
 while Material's script starts, which cost mobile Lighthouse Performance (measured).
 """
+
 from __future__ import annotations
 
 import itertools
@@ -21,21 +22,30 @@ from .text import data_text
 
 STATUS_LABEL = {"documented": "Documented", "claimed": "Claimed", "disputed": "Disputed"}
 THEME_LABEL = {
-    "suspensions": "Do suspensions work?", "accuracy": "Accuracy of lists",
-    "numbers": "Takedown numbers", "oversight": "Who decides", "free-speech": "Free speech",
-    "counter-messaging": "Counter-messaging", "intelligence": "Intelligence value",
-    "hunters": "The hunters", "platform-policy": "Platform policy", "context": "Context",
+    "suspensions": "Do suspensions work?",
+    "accuracy": "Accuracy of lists",
+    "numbers": "Takedown numbers",
+    "oversight": "Who decides",
+    "free-speech": "Free speech",
+    "counter-messaging": "Counter-messaging",
+    "intelligence": "Intelligence value",
+    "hunters": "The hunters",
+    "platform-policy": "Platform policy",
+    "context": "Context",
 }
 TIMELINE_PAGE = "timeline.md"
 
 
 def select_events(events: dict, themes=None, actors=None, statuses=None, ids=None) -> list[dict]:
     """Events matching every given filter, sorted by date."""
-    chosen = [event for event in events.values()
-              if (themes is None or set(themes) & set(event["themes"]))
-              and (actors is None or set(actors) & set(event["actors"]))
-              and (statuses is None or event["status"] in statuses)
-              and (ids is None or event["id"] in ids)]
+    chosen = [
+        event
+        for event in events.values()
+        if (themes is None or set(themes) & set(event["themes"]))
+        and (actors is None or set(actors) & set(event["actors"]))
+        and (statuses is None or event["status"] in statuses)
+        and (ids is None or event["id"] in ids)
+    ]
     return sorted(chosen, key=lambda event: sort_key(event["date"]))
 
 
@@ -58,8 +68,7 @@ class TimelineBlock(DataBlock):
         filters = self.options.get("filters") is True
         events = select_events(dataset.events, themes, actors, statuses, ids)
         if not events:
-            self.fail("no event matches these options; widen them or add events to "
-                      "docs/data/timeline.yml")
+            self.fail("no event matches these options; widen them or add events to docs/data/timeline.yml")
         block.set("class", "timeline" + (" timeline--full" if filters else " timeline--slice"))
         if filters:
             block.set("data-timeline-filters", "")
@@ -68,8 +77,9 @@ class TimelineBlock(DataBlock):
                 heading = etree.SubElement(block, "h2", {"id": f"year-{year}", "class": "timeline-year"})
                 heading.text = year
                 self.event_list(block, list(group), dataset)
-            status = etree.SubElement(block, "p", {"class": "timeline-count", "role": "status",
-                                                   "aria-live": "polite"})
+            status = etree.SubElement(
+                block, "p", {"class": "timeline-count", "role": "status", "aria-live": "polite"}
+            )
             status.text = f"Showing all {len(events)} events."
         else:
             self.event_list(block, events, dataset)
@@ -83,9 +93,16 @@ class TimelineBlock(DataBlock):
             self.event_item(ordered, event, dataset)
 
     def event_item(self, parent, event, dataset):
-        item = etree.SubElement(parent, "li", {
-            "class": f"timeline-event timeline-event--{event['status']}", "id": event["id"],
-            "data-themes": " ".join(event["themes"]), "data-actors": " ".join(event["actors"])})
+        item = etree.SubElement(
+            parent,
+            "li",
+            {
+                "class": f"timeline-event timeline-event--{event['status']}",
+                "id": event["id"],
+                "data-themes": " ".join(event["themes"]),
+                "data-actors": " ".join(event["actors"]),
+            },
+        )
         header = etree.SubElement(item, "p", {"class": "timeline-when"})
         permalink = etree.SubElement(header, "a", {"class": "timeline-permalink", "href": f"#{event['id']}"})
         permalink.append(time_element(self.md, event["date"], event.get("circa", False)))
@@ -103,19 +120,26 @@ class TimelineBlock(DataBlock):
         meta = etree.SubElement(item, "p", {"class": "timeline-meta"})
         themes = ", ".join(THEME_LABEL[theme] for theme in event["themes"])
         meta.text = data_text(self.md, f"Themes: {themes}.")
-        add_links(self.md, meta, "Actors", [(link(self.md, f"whos-who.md#{key}"), dataset.actors[key]["name"])
-                                   for key in event["actors"]])
+        add_links(
+            self.md,
+            meta,
+            "Actors",
+            [(link(self.md, f"whos-who.md#{key}"), dataset.actors[key]["name"]) for key in event["actors"]],
+        )
 
     def filter_form(self, parent, events, dataset):
         """Theme and actor selects that site.js wires; site.css hides them without JavaScript."""
-        form = etree.SubElement(parent, "form", {"class": "timeline-filters",
-                                                 "aria-label": "Filter the timeline"})
+        form = etree.SubElement(
+            parent, "form", {"class": "timeline-filters", "aria-label": "Filter the timeline"}
+        )
         used_themes = [t for t in THEME_LABEL if any(t in e["themes"] for e in events)]
-        used_actors = sorted({a for e in events for a in e["actors"]},
-                             key=lambda key: dataset.actors[key]["name"].lower())
+        used_actors = sorted(
+            {a for e in events for a in e["actors"]}, key=lambda key: dataset.actors[key]["name"].lower()
+        )
         for name, label, values in (
-                ("theme", "Theme", [(t, THEME_LABEL[t]) for t in used_themes]),
-                ("actor", "Actor", [(a, dataset.actors[a]["name"]) for a in used_actors])):
+            ("theme", "Theme", [(t, THEME_LABEL[t]) for t in used_themes]),
+            ("actor", "Actor", [(a, dataset.actors[a]["name"]) for a in used_actors]),
+        ):
             group = etree.SubElement(form, "div", {"class": "timeline-filter"})
             field = etree.SubElement(group, "label", {"for": f"timeline-{name}"})
             field.text = label

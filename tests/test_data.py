@@ -3,6 +3,7 @@
 Every case edits one thing in a copy of the fixture project, runs the checker as a
 contributor would, and asserts both the exact message and the non-zero exit.
 """
+
 import datetime
 
 import pytest
@@ -12,121 +13,219 @@ from helpers import copy_fixture, replace_in, run_check
 TODAY = datetime.date.today()
 CASES = {
     "malformed YAML": (
-        "data/sources.yml", "  title: The ISIS Twitter Census", "  title: [The ISIS Twitter Census",
-        "docs/data/sources.yml:7: YAML syntax error: did not find expected ',' or ']'"),
+        "data/sources.yml",
+        "  title: The ISIS Twitter Census",
+        "  title: [The ISIS Twitter Census",
+        "docs/data/sources.yml:7: YAML syntax error: did not find expected ',' or ']'",
+    ),
     "unknown key in a page citation": (
-        "index.md", "[@census-2015]", "[@berger-2015]",
-        "docs/index.md:8: unknown source key 'berger-2015'; known keys are listed in docs/data/sources.yml"),
+        "index.md",
+        "[@census-2015]",
+        "[@berger-2015]",
+        "docs/index.md:8: unknown source key 'berger-2015'; known keys are listed in docs/data/sources.yml",
+    ),
     "unknown key in an event's sources": (
-        "data/timeline.yml", "sources: [census-2015]", "sources: [census-2051]",
+        "data/timeline.yml",
+        "sources: [census-2015]",
+        "sources: [census-2051]",
         "docs/data/timeline.yml:19: [1].sources[0]: unknown key 'census-2051' (did you mean "
-        "'census-2015'?); use a key from docs/data/sources.yml or add an entry there"),
+        "'census-2015'?); use a key from docs/data/sources.yml or add an entry there",
+    ),
     "unknown key in an event's actors": (
-        "data/timeline.yml", "actors: [researchers]", "actors: [researcher]",
-        "docs/data/timeline.yml:18: [1].actors[0]: unknown key 'researcher' (did you mean 'researchers'?)"),
+        "data/timeline.yml",
+        "actors: [researchers]",
+        "actors: [researcher]",
+        "docs/data/timeline.yml:18: [1].actors[0]: unknown key 'researcher' (did you mean 'researchers'?)",
+    ),
     "duplicate key": (
-        "data/actors.yml", "- key: researchers", "- key: volunteer-group",
+        "data/actors.yml",
+        "- key: researchers",
+        "- key: volunteer-group",
         "docs/data/actors.yml:7: [1].key: duplicate key 'volunteer-group' (first used at line 1); "
-        "every key must be unique"),
+        "every key must be unique",
+    ),
     "duplicate id": (
-        "data/timeline.yml", "- id: census-window", "- id: group-total",
-        "docs/data/timeline.yml:10: [1].id: duplicate id 'group-total'"),
+        "data/timeline.yml",
+        "- id: census-window",
+        "- id: group-total",
+        "docs/data/timeline.yml:10: [1].id: duplicate id 'group-total'",
+    ),
     "date that is not a real date": (
-        "data/timeline.yml", '"2015-11-19"', '"2015-02-30"',
-        "docs/data/timeline.yml:3: [0].date: '2015-02-30' is not a real date; check the month (01-12) and the day"),
+        "data/timeline.yml",
+        '"2015-11-19"',
+        '"2015-02-30"',
+        "docs/data/timeline.yml:3: [0].date: '2015-02-30' is not a real date; check the month (01-12) "
+        "and the day",
+    ),
     "date not in an allowed form": (
-        "data/sources.yml", 'date: "2015-03"', 'date: "March 2015"',
+        "data/sources.yml",
+        'date: "2015-03"',
+        'date: "March 2015"',
         "docs/data/sources.yml:8: [0].date: 'March 2015' is not a date in an allowed form; write "
-        "\"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\""),
+        '"YYYY", "YYYY-MM" or "YYYY-MM-DD"',
+    ),
     "unquoted date": (
-        "data/sources.yml", 'date: "2015-11-19"', "date: 2015-11-19",
-        None),  # accepted: the loader keeps dates as text
+        "data/sources.yml",
+        'date: "2015-11-19"',
+        "date: 2015-11-19",
+        None,
+    ),  # accepted: the loader keeps dates as text
     "event with no source": (
-        "data/timeline.yml", "sources: [group-claim-2015]", "sources: []",
-        "docs/data/timeline.yml:9: [0].sources: needs at least one source key from docs/data/sources.yml"),
+        "data/timeline.yml",
+        "sources: [group-claim-2015]",
+        "sources: []",
+        "docs/data/timeline.yml:9: [0].sources: needs at least one source key from docs/data/sources.yml",
+    ),
     "source URL that is not https": (
-        "data/sources.yml", '"https://example.org/census"', '"http://example.org/census"',
+        "data/sources.yml",
+        '"https://example.org/census"',
+        '"http://example.org/census"',
         "docs/data/sources.yml:9: [0].url: 'http://example.org/census' is not https://; use the "
-        "https:// address, or add http_ok: true only if the research recorded this exact http:// address"),
+        "https:// address, or add http_ok: true only if the research recorded this exact http:// address",
+    ),
     "javascript: address": (
-        "data/sources.yml", '"https://example.org/census"', '"javascript:alert(1)"',
+        "data/sources.yml",
+        '"https://example.org/census"',
+        '"javascript:alert(1)"',
         "docs/data/sources.yml:9: [0].url: 'javascript:alert(1)' is not a web address; write one "
-        "address starting with https://, with no spaces or line breaks"),
+        "address starting with https://, with no spaces or line breaks",
+    ),
     "data: address": (
-        "data/sources.yml", '"https://example.org/census"', '"data:text/html,<script>alert(1)</script>"',
+        "data/sources.yml",
+        '"https://example.org/census"',
+        '"data:text/html,<script>alert(1)</script>"',
         "docs/data/sources.yml:9: [0].url: 'data:text/html,<script>alert(1)</script>' is not a web "
-        "address; write one address starting with https://, with no spaces or line breaks"),
+        "address; write one address starting with https://, with no spaces or line breaks",
+    ),
     "address ending in a line break": (
-        "data/sources.yml", '"https://example.org/census"', '"https://example.org/census\\n"',
+        "data/sources.yml",
+        '"https://example.org/census"',
+        '"https://example.org/census\\n"',
         "docs/data/sources.yml:9: [0].url: 'https://example.org/census\\n' is not a web address; write "
-        "one address starting with https://, with no spaces or line breaks"),
+        "one address starting with https://, with no spaces or line breaks",
+    ),
     "address with a space": (
-        "data/sources.yml", '"https://example.org/census"', '"https://example.org/ census"',
+        "data/sources.yml",
+        '"https://example.org/census"',
+        '"https://example.org/ census"',
         "docs/data/sources.yml:9: [0].url: 'https://example.org/ census' is not a web address; write "
-        "one address starting with https://, with no spaces or line breaks"),
+        "one address starting with https://, with no spaces or line breaks",
+    ),
     "YAML anchor and alias": (
-        "data/timeline.yml", "sources: [census-2015]", "sources: &refs [census-2015]",
+        "data/timeline.yml",
+        "sources: [census-2015]",
+        "sources: &refs [census-2015]",
         "docs/data/timeline.yml:19: YAML anchors and aliases (&name, *name) are not allowed; write each "
-        "value out in full"),
+        "value out in full",
+    ),
     "infinite number": (
-        "data/figures.yml", "value: 46000", "value: .inf",
-        "docs/data/figures.yml:2: [0].value: 'inf' is not a finite number; write the figure in digits"),
+        "data/figures.yml",
+        "value: 46000",
+        "value: .inf",
+        "docs/data/figures.yml:2: [0].value: 'inf' is not a finite number; write the figure in digits",
+    ),
     "not a number": (
-        "data/figures.yml", "value: 46000", "value: .nan",
-        "docs/data/figures.yml:2: [0].value: 'nan' is not a finite number; write the figure in digits"),
+        "data/figures.yml",
+        "value: 46000",
+        "value: .nan",
+        "docs/data/figures.yml:2: [0].value: 'nan' is not a finite number; write the figure in digits",
+    ),
     "negative count": (
-        "data/figures.yml", "low: 60000", "low: -60000",
+        "data/figures.yml",
+        "low: 60000",
+        "low: -60000",
         "docs/data/figures.yml:15: [1].value.low: '-60000' is negative; a figure counts something, so "
-        "write 0 or more"),
+        "write 0 or more",
+    ),
     "date after today": (
-        "data/timeline.yml", '"2015-11-19"', f'"{TODAY.year + 1}-12-31"',
+        "data/timeline.yml",
+        '"2015-11-19"',
+        f'"{TODAY.year + 1}-12-31"',
         f"docs/data/timeline.yml:3: [0].date: warning: '{TODAY.year + 1}-12-31' is after today "
-        f"({TODAY.isoformat()}); check the date"),
+        f"({TODAY.isoformat()}); check the date",
+    ),
     "year before 2000": (
-        "data/timeline.yml", '"2015-11-19"', '"1999-11-19"',
+        "data/timeline.yml",
+        '"2015-11-19"',
+        '"1999-11-19"',
         f"docs/data/timeline.yml:3: [0].date: '1999-11-19' is outside the years this site covers (2000 to "
-        f"{TODAY.year + 1}); check the year"),
+        f"{TODAY.year + 1}); check the year",
+    ),
     "year after next year": (
-        "data/sources.yml", 'date: "2015-03"', f'date: "{TODAY.year + 2}"',
+        "data/sources.yml",
+        'date: "2015-03"',
+        f'date: "{TODAY.year + 2}"',
         f"docs/data/sources.yml:8: [0].date: '{TODAY.year + 2}' is outside the years this site covers "
-        f"(2000 to {TODAY.year + 1}); check the year"),
+        f"(2000 to {TODAY.year + 1}); check the year",
+    ),
     "direction control in a key": (
-        "data/actors.yml", "- key: researchers", '- key: "research\u202eers"',
+        "data/actors.yml",
+        "- key: researchers",
+        '- key: "research\u202eers"',
         "docs/data/actors.yml:7: [1].key: 'research\\u202eers' contains an invisible character "
-        "(U+202E RIGHT-TO-LEFT OVERRIDE); delete it"),
+        "(U+202E RIGHT-TO-LEFT OVERRIDE); delete it",
+    ),
     "direction isolate in an id": (
-        "data/timeline.yml", "- id: census-window", '- id: "census-window\u2066"',
+        "data/timeline.yml",
+        "- id: census-window",
+        '- id: "census-window\u2066"',
         "docs/data/timeline.yml:10: [1].id: 'census-window\\u2066' contains an invisible character "
-        "(U+2066 LEFT-TO-RIGHT ISOLATE); delete it"),
+        "(U+2066 LEFT-TO-RIGHT ISOLATE); delete it",
+    ),
     "zero-width space in a title": (
-        "data/sources.yml", "title: The ISIS Twitter Census", 'title: "The ISIS\u200b Twitter Census"',
+        "data/sources.yml",
+        "title: The ISIS Twitter Census",
+        'title: "The ISIS\u200b Twitter Census"',
         "docs/data/sources.yml:6: [0].title: 'The ISIS\\u200b Twitter Census' contains an invisible "
-        "character (U+200B ZERO WIDTH SPACE); delete it"),
+        "character (U+200B ZERO WIDTH SPACE); delete it",
+    ),
     "direction control in an address": (
-        "data/sources.yml", '"https://example.org/census"', '"https://example.org/\u202ecensus"',
+        "data/sources.yml",
+        '"https://example.org/census"',
+        '"https://example.org/\u202ecensus"',
         "docs/data/sources.yml:9: [0].url: 'https://example.org/\\u202ecensus' contains an invisible "
-        "character (U+202E RIGHT-TO-LEFT OVERRIDE); delete it"),
+        "character (U+202E RIGHT-TO-LEFT OVERRIDE); delete it",
+    ),
     "text that is only spaces": (
-        "data/sources.yml", "annotation: A count of pro-ISIS accounts.", 'annotation: "   "',
-        "docs/data/sources.yml:11: [0].annotation: is empty; write the text or remove the field"),
+        "data/sources.yml",
+        "annotation: A count of pro-ISIS accounts.",
+        'annotation: "   "',
+        "docs/data/sources.yml:11: [0].annotation: is empty; write the text or remove the field",
+    ),
     "range whose end is a whole year": (
-        "data/timeline.yml", 'start: "2014-09"\n    end: "2014-12"', 'start: "2014-08"\n    end: "2014"',
+        "data/timeline.yml",
+        'start: "2014-09"\n    end: "2014-12"',
+        'start: "2014-08"\n    end: "2014"',
         "docs/data/timeline.yml:11: [1].date: the range's end (2014) is less precise than its start "
-        "(2014-08) and begins before it; write the end as precisely as the start"),
+        "(2014-08) and begins before it; write the end as precisely as the start",
+    ),
     "range that runs backwards": (
-        "data/timeline.yml", 'start: "2014-09"\n    end: "2014-12"', 'start: "2015"\n    end: "2014-08"',
+        "data/timeline.yml",
+        'start: "2014-09"\n    end: "2014-12"',
+        'start: "2015"\n    end: "2014-08"',
         "docs/data/timeline.yml:11: [1].date: the range starts (2015) after it ends (2014-08); swap start "
-        "and end"),
+        "and end",
+    ),
     "unknown field (a typo)": (
-        "data/timeline.yml", "sources: [census-2015]", "soruces: [census-2015]",
+        "data/timeline.yml",
+        "sources: [census-2015]",
+        "soruces: [census-2015]",
         "docs/data/timeline.yml:19: [1].soruces: unknown field 'soruces' (did you mean 'sources'?); allowed "
-        "fields are: actors, circa, date, date_note, id, sources, status, summary, themes, title"),
+        "fields are: actors, circa, date, date_note, id, sources, status, summary, themes, title",
+    ),
     "theme not in the list": (
-        "data/timeline.yml", "themes: [numbers]", "themes: [numbrs]",
-        "docs/data/timeline.yml:7: [0].themes[0]: 'numbrs' is not allowed here (did you mean 'numbers'?); use one of:"),
+        "data/timeline.yml",
+        "themes: [numbers]",
+        "themes: [numbrs]",
+        "docs/data/timeline.yml:7: [0].themes[0]: 'numbrs' is not allowed here (did you mean "
+        "'numbers'?); use one of:",
+    ),
     "missing required field": (
-        "data/actors.yml", "  role: Counted accounts.\n", "",
-        "docs/data/actors.yml:7: [1]: missing required field 'role'; add it"),
+        "data/actors.yml",
+        "  role: Counted accounts.\n",
+        "",
+        "docs/data/actors.yml:7: [1]: missing required field 'role'; add it",
+    ),
 }
 
 
@@ -147,13 +246,21 @@ def test_bad_input_fails_with_an_actionable_line(tmp_path, name):
 def test_a_source_nobody_uses_is_a_warning_not_an_error(tmp_path):
     project = copy_fixture(tmp_path)
     replace_in(project / "docs" / "index.md", "[@census-2015]", "")
-    replace_in(project / "docs" / "data" / "figures.yml", "sources: [census-2015]", "sources: [group-claim-2015]")
-    replace_in(project / "docs" / "data" / "actors.yml", "sources: [census-2015]", "sources: [group-claim-2015]")
-    replace_in(project / "docs" / "data" / "timeline.yml", "sources: [census-2015]", "sources: [group-claim-2015]")
+    replace_in(
+        project / "docs" / "data" / "figures.yml", "sources: [census-2015]", "sources: [group-claim-2015]"
+    )
+    replace_in(
+        project / "docs" / "data" / "actors.yml", "sources: [census-2015]", "sources: [group-claim-2015]"
+    )
+    replace_in(
+        project / "docs" / "data" / "timeline.yml", "sources: [census-2015]", "sources: [group-claim-2015]"
+    )
     result = run_check(project)
     assert result.returncode == 0
-    assert ("docs/data/sources.yml:1: warning: source 'census-2015' is not cited on any page or used "
-            "by any event, actor or figure; cite it or remove it") in result.stdout
+    assert (
+        "docs/data/sources.yml:1: warning: source 'census-2015' is not cited on any page or used "
+        "by any event, actor or figure; cite it or remove it"
+    ) in result.stdout
 
 
 def test_a_page_without_a_description_is_an_error_naming_the_page(tmp_path):
@@ -161,7 +268,10 @@ def test_a_page_without_a_description_is_an_error_naming_the_page(tmp_path):
     replace_in(project / "docs" / "timeline.md", "description: The fixture's timeline.\n", "")
     result = run_check(project)
     assert result.returncode == 1
-    assert "docs/timeline.md:1: front matter has no 'description:'; add a one-sentence description" in result.stdout
+    assert (
+        "docs/timeline.md:1: front matter has no 'description:'; add a one-sentence description"
+        in result.stdout
+    )
 
 
 def test_a_bad_block_option_names_the_page_and_line(tmp_path):
@@ -169,8 +279,10 @@ def test_a_bad_block_option_names_the_page_and_line(tmp_path):
     replace_in(project / "docs" / "timeline.md", "filters: true", "filter: true")
     result = run_check(project)
     assert result.returncode == 1
-    assert ("docs/timeline.md:8: /// timeline: unknown option 'filter'; this block takes: "
-            "actors, filters, ids, status, themes") in result.stdout
+    assert (
+        "docs/timeline.md:8: /// timeline: unknown option 'filter'; this block takes: "
+        "actors, filters, ids, status, themes"
+    ) in result.stdout
 
 
 def test_the_valid_fixture_passes(tmp_path):
@@ -179,9 +291,13 @@ def test_the_valid_fixture_passes(tmp_path):
     assert "check: data and pages are valid (0 warning(s))." in result.stdout
 
 
-ALIAS_BOMB = "\n".join(
-    ["- a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
-    + [f"  {chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]" for i in range(8)]) + "\n"
+ALIAS_BOMB = (
+    "\n".join(
+        ["- a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+        + [f"  {chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]" for i in range(8)]
+    )
+    + "\n"
+)
 
 
 def test_an_alias_bomb_fails_at_once_with_one_line(tmp_path):
@@ -191,8 +307,10 @@ def test_an_alias_bomb_fails_at_once_with_one_line(tmp_path):
     (project / "docs" / "data" / "sources.yml").write_text(ALIAS_BOMB, encoding="utf-8")
     result = run_check(project)  # its timeout (120 s) would fail the test; it takes about a second
     assert result.returncode == 1
-    assert result.stdout.splitlines()[0] == ("docs/data/sources.yml:1: YAML anchors and aliases "
-                                             "(&name, *name) are not allowed; write each value out in full")
+    assert result.stdout.splitlines()[0] == (
+        "docs/data/sources.yml:1: YAML anchors and aliases "
+        "(&name, *name) are not allowed; write each value out in full"
+    )
 
 
 def test_an_alias_in_front_matter_is_refused(tmp_path):
@@ -200,16 +318,27 @@ def test_an_alias_in_front_matter_is_refused(tmp_path):
     replace_in(project / "docs" / "index.md", "title: Home\n", "title: &t Home\ndescription2: *t\n")
     result = run_check(project)
     assert result.returncode == 1
-    assert ("docs/index.md:2: front matter: YAML anchors and aliases (&name, *name) are not allowed; "
-            "write each value out in full") in result.stdout
+    assert (
+        "docs/index.md:2: front matter: YAML anchors and aliases (&name, *name) are not allowed; "
+        "write each value out in full"
+    ) in result.stdout
 
 
-@pytest.mark.parametrize("file, expected", [
-    ("data/sources.yml", "docs/data/sources.yml:6: byte 0xff at column 10 is not UTF-8; save the file as "
-                         "UTF-8 (retype the character if it still looks wrong)"),
-    ("index.md", "docs/index.md:2: byte 0xff at column 8 is not UTF-8; save the file as UTF-8 (retype "
-                 "the character if it still looks wrong)"),
-])
+@pytest.mark.parametrize(
+    "file, expected",
+    [
+        (
+            "data/sources.yml",
+            "docs/data/sources.yml:6: byte 0xff at column 10 is not UTF-8; save the file as "
+            "UTF-8 (retype the character if it still looks wrong)",
+        ),
+        (
+            "index.md",
+            "docs/index.md:2: byte 0xff at column 8 is not UTF-8; save the file as UTF-8 (retype "
+            "the character if it still looks wrong)",
+        ),
+    ],
+)
 def test_bytes_that_are_not_utf8_name_the_file_and_line(tmp_path, file, expected):
     project = copy_fixture(tmp_path)
     path = project / "docs" / file

@@ -1,4 +1,5 @@
 """explainer.downloads: the CSV opens as text in a spreadsheet and the BibTeX parses as written."""
+
 import csv
 import io
 import pathlib
@@ -8,11 +9,26 @@ import pytest
 from explainer.data import Dataset
 from explainer.downloads import bibtex_escape, sources_bibtex, sources_csv, timeline_csv
 
-SOURCE = {"key": "evil-2015", "type": "news report", "title": "=HYPERLINK(\"https://x.test\")",
-          "publisher": "+Example", "authors": ["@someone", "-minus"], "date": "2015-03",
-          "annotation": "\tTabbed.", "reliability": "\rReturned."}
-EVENT = {"id": "evil-event", "date": "2015-03", "title": "-2+3", "summary": "=1+1", "status": "claimed",
-         "themes": ["numbers"], "actors": [], "sources": ["evil-2015"]}
+SOURCE = {
+    "key": "evil-2015",
+    "type": "news report",
+    "title": '=HYPERLINK("https://x.test")',
+    "publisher": "+Example",
+    "authors": ["@someone", "-minus"],
+    "date": "2015-03",
+    "annotation": "\tTabbed.",
+    "reliability": "\rReturned.",
+}
+EVENT = {
+    "id": "evil-event",
+    "date": "2015-03",
+    "title": "-2+3",
+    "summary": "=1+1",
+    "status": "claimed",
+    "themes": ["numbers"],
+    "actors": [],
+    "sources": ["evil-2015"],
+}
 
 
 def dataset(source=SOURCE, event=EVENT) -> Dataset:
@@ -28,7 +44,7 @@ def test_a_csv_cell_that_a_spreadsheet_would_run_as_a_formula_starts_with_a_quot
 
 def test_every_column_is_neutralised_and_plain_cells_are_left_alone():
     row = next(csv.DictReader(io.StringIO(sources_csv(dataset()), newline="")))
-    assert row["title"] == "'=HYPERLINK(\"https://x.test\")"
+    assert row["title"] == '\'=HYPERLINK("https://x.test")'
     assert row["publisher"] == "'+Example"
     assert row["authors"] == "'@someone; -minus"
     assert row["annotation"] == "'\tTabbed." and row["reliability"] == "'\rReturned."
@@ -40,8 +56,9 @@ def test_every_column_is_neutralised_and_plain_cells_are_left_alone():
 def test_bibtex_escapes_backslashes_and_never_leaves_a_brace_unbalanced():
     assert bibtex_escape("a\\b") == r"a\textbackslash{}b"
     assert bibtex_escape("}, evil = {x") == r"\textbraceright{}, evil = \textbraceleft{}x"
-    assert bibtex_escape("50% & $3 #1 a_b ~ ^") == \
-        r"50\% \& \$3 \#1 a\_b \textasciitilde{} \textasciicircum{}"
+    assert (
+        bibtex_escape("50% & $3 #1 a_b ~ ^") == r"50\% \& \$3 \#1 a\_b \textasciitilde{} \textasciicircum{}"
+    )
     assert bibtex_escape("two\nlines\r\n") == "two lines"
 
 

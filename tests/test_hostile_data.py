@@ -7,6 +7,7 @@ strict build must succeed and no page may contain an element, attribute or URL s
 from it. A field with a pattern or a list of allowed values must refuse the payload
 with one line naming the field.
 """
+
 from __future__ import annotations
 
 import json
@@ -16,14 +17,17 @@ from html.parser import HTMLParser
 import pytest
 import yaml
 
-from conftest import ROOT, built_pages, mkdocs_build
-from project_copy import copy_project
 from explainer import data
 from explainer.errors import ContentError
 
-PAYLOAD = ('<script>alert(1)</script><img src=x onerror=alert(1)><a href="javascript:alert(1)">x</a>'
-           '[md](javascript:alert(1)) <javascript:alert(1)> ![i](data:text/html,x) &#106;avascript'
-           ' \x02wzxhzdk:0\x03 {: onclick="alert(1)" }\n{: onmouseover="alert(1)" }')
+from conftest import ROOT, built_pages, mkdocs_build
+from project_copy import copy_project
+
+PAYLOAD = (
+    '<script>alert(1)</script><img src=x onerror=alert(1)><a href="javascript:alert(1)">x</a>'
+    "[md](javascript:alert(1)) <javascript:alert(1)> ![i](data:text/html,x) &#106;avascript"
+    ' \x02wzxhzdk:0\x03 {: onclick="alert(1)" }\n{: onmouseover="alert(1)" }'
+)
 SCHEMES = ("javascript:", "data:", "vbscript:")
 
 
@@ -48,8 +52,10 @@ def is_free_text(schema: dict) -> bool:
 
 
 def load_schemas() -> dict:
-    return {path.name: json.loads(path.read_text(encoding="utf-8"))
-            for path in data.SCHEMA_DIR.glob("*.schema.json")}
+    return {
+        path.name: json.loads(path.read_text(encoding="utf-8"))
+        for path in data.SCHEMA_DIR.glob("*.schema.json")
+    }
 
 
 def string_fields(name: str):
@@ -63,15 +69,17 @@ def string_fields(name: str):
             if items.get("type") == "string" or "enum" in items:
                 yield field, True, is_free_text(items)
         elif schema.get("type") == "string" or "enum" in schema or "oneOf" in schema:
-            if "oneOf" in schema and not any(resolve(option, schemas).get("type") == "string"
-                                             for option in schema["oneOf"]):
+            if "oneOf" in schema and not any(
+                resolve(option, schemas).get("type") == "string" for option in schema["oneOf"]
+            ):
                 continue  # a number or a range of numbers
             yield field, False, is_free_text(schema)
 
 
 FREE_TEXT = [(name, field, many) for name in data.FILES for field, many, free in string_fields(name) if free]
-CONSTRAINED = [(name, field, many) for name in data.FILES for field, many, free in string_fields(name)
-               if not free]
+CONSTRAINED = [
+    (name, field, many) for name in data.FILES for field, many, free in string_fields(name) if not free
+]
 
 
 def test_the_schemas_yield_the_fields_we_know_about():
@@ -123,7 +131,8 @@ def test_markup_in_every_free_text_field_is_printed_not_run(tmp_path):
     for name in data.FILES:
         entries, _ = data.read_yaml(data_dir / f"{name}.yml")
         (data_dir / f"{name}.yml").write_text(
-            yaml.safe_dump(poison(entries, name), allow_unicode=True, sort_keys=False), encoding="utf-8")
+            yaml.safe_dump(poison(entries, name), allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
     site = tmp_path / "site"
     result = mkdocs_build(site, cwd=project)
     assert result.returncode == 0, result.stderr[-3000:]
@@ -143,8 +152,9 @@ def test_a_field_with_a_pattern_or_choices_refuses_markup(tmp_path, name, field,
     shutil.copytree(ROOT / "docs" / "data", data_dir)
     entries, _ = data.read_yaml(data_dir / f"{name}.yml")
     entries[0][field] = [PAYLOAD] if many else PAYLOAD
-    (data_dir / f"{name}.yml").write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False),
-                                          encoding="utf-8")
+    (data_dir / f"{name}.yml").write_text(
+        yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     with pytest.raises(ContentError) as error:
         data.validate(data_dir)
     lines = str(error.value).splitlines()

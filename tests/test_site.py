@@ -1,4 +1,5 @@
 """The real site: strict build, page metadata, no external assets, builds without network or git."""
+
 import fcntl
 import json
 import os
@@ -10,9 +11,10 @@ from html.parser import HTMLParser
 
 import pytest
 
+from explainer.usage import front_matter
+
 from conftest import ENV, ROOT, built_pages, mkdocs_build
 from project_copy import copy_project
-from explainer.usage import front_matter
 
 CDN_HINTS = ("unpkg.com", "jsdelivr", "cdnjs", "googleapis", "gstatic", "cloudflare", "polyfill.io")
 
@@ -37,7 +39,14 @@ class AssetParser(HTMLParser):
         elif tag == "object" and attrs.get("data"):
             self.loads.append(attrs["data"])
         elif tag == "link" and set((attrs.get("rel") or "").split()) & {
-                "stylesheet", "preload", "modulepreload", "icon", "preconnect", "dns-prefetch", "manifest"}:
+            "stylesheet",
+            "preload",
+            "modulepreload",
+            "icon",
+            "preconnect",
+            "dns-prefetch",
+            "manifest",
+        }:
             self.loads.append(attrs.get("href", ""))
 
     def handle_endtag(self, tag):
@@ -70,8 +79,9 @@ def test_every_page_has_lang_title_and_the_front_matter_description(site_dir, do
     descriptions = {}
     for page in docs_pages:
         rel = page.relative_to(ROOT / "docs").with_suffix("")
-        descriptions[(rel.parent if rel.name == "index" else rel).as_posix()] = \
-            front_matter(page.read_text(encoding="utf-8"))["description"]
+        descriptions[(rel.parent if rel.name == "index" else rel).as_posix()] = front_matter(
+            page.read_text(encoding="utf-8")
+        )["description"]
     for html in built_pages(site_dir):
         page = parse(html)
         key = html.parent.relative_to(site_dir).as_posix()
@@ -130,13 +140,41 @@ def test_the_build_needs_no_network(tmp_path):
     reason = unshare_available()
     if reason:
         pytest.skip(reason)
-    result = subprocess.run(["unshare", "-n", str(ROOT / ".venv" / "bin" / "mkdocs"), "build", "--strict",
-                             "--site-dir", str(tmp_path / "site")], cwd=ROOT, env=ENV,
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [
+            "unshare",
+            "-n",
+            str(ROOT / ".venv" / "bin" / "mkdocs"),
+            "build",
+            "--strict",
+            "--site-dir",
+            str(tmp_path / "site"),
+        ],
+        cwd=ROOT,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
-    offline = subprocess.run(["unshare", "-n", str(ROOT / ".venv" / "bin" / "mkdocs"), "build", "--strict",
-                              "-f", "mkdocs.offline.yml", "--site-dir", str(tmp_path / "offline")],
-                             cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=600)
+    offline = subprocess.run(
+        [
+            "unshare",
+            "-n",
+            str(ROOT / ".venv" / "bin" / "mkdocs"),
+            "build",
+            "--strict",
+            "-f",
+            "mkdocs.offline.yml",
+            "--site-dir",
+            str(tmp_path / "offline"),
+        ],
+        cwd=ROOT,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert offline.returncode == 0, offline.stderr[-3000:]
 
 
@@ -150,8 +188,12 @@ def test_the_build_works_from_a_copy_project(tmp_path):
 
 def test_the_build_works_from_a_shallow_clone(tmp_path):
     clone = tmp_path / "clone"
-    subprocess.run(["git", "clone", "--quiet", "--depth", "1", f"file://{ROOT}", str(clone)],
-                   check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        ["git", "clone", "--quiet", "--depth", "1", f"file://{ROOT}", str(clone)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     result = mkdocs_build(tmp_path / "site", cwd=clone)
     assert result.returncode == 0, result.stderr[-3000:]
     assert "Last updated: <time" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
@@ -166,9 +208,15 @@ def test_the_build_works_when_run_from_another_folder(tmp_path):
 
 def make(project, *targets, **kwargs):
     """`make` in a project copy, with the project's .venv (BIN) and no install step (SITE_DEPS empty)."""
-    return subprocess.Popen(["make", *targets, f"BIN={ROOT / '.venv' / 'bin'}", "SITE_DEPS="],
-                            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, **kwargs)
+    return subprocess.Popen(
+        ["make", *targets, f"BIN={ROOT / '.venv' / 'bin'}", "SITE_DEPS="],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        **kwargs,
+    )
 
 
 def test_a_failed_build_leaves_the_published_site_untouched(tmp_path):
@@ -200,9 +248,14 @@ def test_a_second_build_waits_for_the_lock(tmp_path):
     project = copy_project(tmp_path / "project")
     with open(project / "site.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # a first build, holding the lock
-        waiting = subprocess.Popen(["tools/build_site.sh", "site"], cwd=project, env={
-            **ENV, "MKDOCS": str(ROOT / ".venv" / "bin" / "mkdocs")},
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        waiting = subprocess.Popen(
+            ["tools/build_site.sh", "site"],
+            cwd=project,
+            env={**ENV, "MKDOCS": str(ROOT / ".venv" / "bin" / "mkdocs")},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
         try:
             with pytest.raises(subprocess.TimeoutExpired):
                 waiting.wait(timeout=3)
@@ -224,8 +277,10 @@ def test_snippets_read_only_docs_includes(tmp_path, include):
     assert "Snippet at path" in result.stderr and "could not be found" in result.stderr, result.stderr[-2000:]
 
 
-SCRIPT_SOURCES = re.compile(r"assets/(javascripts/(bundle\.[0-9a-f]+\.min\.js|site\.js)"
-                            r"|vendor/iframe-worker/shim\.js)")  # the theme's, then the site's own
+SCRIPT_SOURCES = re.compile(
+    r"assets/(javascripts/(bundle\.[0-9a-f]+\.min\.js|site\.js)"
+    r"|vendor/iframe-worker/shim\.js)"
+)  # the theme's, then the site's own
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "background"}
 FORBIDDEN_SCHEMES = ("javascript:", "data:", "vbscript:")
 
@@ -268,10 +323,12 @@ def test_every_page_follows_the_html_policy(site_dir, offline_site_dir):
 
 def test_the_policy_parser_catches_each_kind_of_breach():
     parser = PolicyParser("/debate")
-    parser.feed('<a href=" java\tscript:alert(1)">x</a><img src="x" onerror="alert(1)">'
-                '<form action="vbscript:x"></form><iframe src="https://x.test"></iframe>'
-                '<script src="https://cdn.test/x.js"></script><script src="../evil.js"></script>'
-                '<script src="../assets/javascripts/site.js"></script><a href="data:text/html,x">d</a>')
+    parser.feed(
+        '<a href=" java\tscript:alert(1)">x</a><img src="x" onerror="alert(1)">'
+        '<form action="vbscript:x"></form><iframe src="https://x.test"></iframe>'
+        '<script src="https://cdn.test/x.js"></script><script src="../evil.js"></script>'
+        '<script src="../assets/javascripts/site.js"></script><a href="data:text/html,x">d</a>'
+    )
     assert len(parser.broken) == 7, parser.broken
 
 

@@ -1,4 +1,5 @@
 """What CI runs with and what the site ships that we did not write: pinned, scoped, checked."""
+
 import hashlib
 import re
 
@@ -21,8 +22,12 @@ def steps(path):
 
 
 def test_every_checkout_leaves_no_credentials_behind():
-    checkouts = [(path.name, job, step) for path in WORKFLOWS for job, step in steps(path)
-                 if step.get("uses", "").startswith("actions/checkout@")]
+    checkouts = [
+        (path.name, job, step)
+        for path in WORKFLOWS
+        for job, step in steps(path)
+        if step.get("uses", "").startswith("actions/checkout@")
+    ]
     assert checkouts
     for file, job, step in checkouts:
         assert step.get("with", {}).get("persist-credentials") == "false", f"{file}: job {job}"
@@ -42,14 +47,20 @@ def test_only_the_deploy_job_may_publish():
 
 
 def test_the_python_version_is_exact():
-    versions = [step["with"]["python-version"] for path in WORKFLOWS for _, step in steps(path)
-                if step.get("uses", "").startswith("actions/setup-python@")]
+    versions = [
+        step["with"]["python-version"]
+        for path in WORKFLOWS
+        for _, step in steps(path)
+        if step.get("uses", "").startswith("actions/setup-python@")
+    ]
     assert versions
     assert all(re.fullmatch(r"\d+\.\d+\.\d+", version) for version in versions), versions
 
 
 def test_the_vendored_shim_is_the_file_whose_hash_was_recorded():
-    recorded = dict(reversed(line.split(maxsplit=1)) for line in
-                    (VENDOR / "SHA256SUMS").read_text(encoding="utf-8").splitlines())
+    recorded = dict(
+        reversed(line.split(maxsplit=1))
+        for line in (VENDOR / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+    )
     assert set(recorded) == {"shim.js"}
     assert hashlib.sha256((VENDOR / "shim.js").read_bytes()).hexdigest() == recorded["shim.js"]

@@ -1,4 +1,5 @@
 """explainer.text: data strings reach HTML escaped, with glossary tooltips only between escaped pieces."""
+
 from explainer.text import escape
 
 from helpers import convert
