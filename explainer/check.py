@@ -17,7 +17,8 @@ import markdown
 import yaml
 
 from . import data
-from .errors import ContentError, Problem, display_path, read_utf8
+from .data import visible
+from .errors import ContentError, Problem, display_path, line_of, read_utf8
 from .usage import FRONT_MATTER, cited_keys, front_matter, page_files
 
 REQUIRED_META = {"title": "add the page's title", "description": "add a one-sentence description"}
@@ -72,11 +73,23 @@ def check_front_matter(path: pathlib.Path, text: str) -> list[Problem]:
     if anchor:
         return [Problem(display_path(path), anchor + 1, f"front matter: {data.ANCHOR_MESSAGE}")]
     meta = front_matter(text)
-    return [
+    problems = [
         Problem(display_path(path), 1, f"front matter has no '{field}:'; {fix}")
         for field, fix in REQUIRED_META.items()
         if not str(meta.get(field) or "").strip()
     ]
+    title = str(meta.get("title") or "")
+    if "<" in title or ">" in title:
+        # The theme prints page titles unescaped in the navigation of every page.
+        problems.append(
+            Problem(
+                display_path(path),
+                line_of(path, "title:"),
+                f"front matter title '{visible(title)}' contains '<' or '>'; the navigation prints "
+                "titles as HTML, so write the title as plain text",
+            )
+        )
+    return problems
 
 
 def render_page(

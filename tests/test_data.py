@@ -367,3 +367,14 @@ def test_data_nested_too_deeply_is_one_line_not_a_traceback(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     assert result.stdout.startswith("docs/data/actors.yml"), result.stdout
+
+
+def test_a_front_matter_title_with_markup_is_refused(tmp_path):
+    project = copy_fixture(tmp_path)
+    replace_in(project / "docs" / "index.md", "title: Home\n", "title: Home <script>alert(1)</script>\n")
+    result = run_check(project)
+    assert result.returncode == 1
+    assert (
+        "docs/index.md:2: front matter title 'Home <script>alert(1)</script>' contains '<' or '>'; "
+        "the navigation prints titles as HTML, so write the title as plain text"
+    ) in result.stdout
