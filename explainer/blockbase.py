@@ -82,6 +82,10 @@ class DataBlock(Block):
         if not text.strip():
             return {}
         try:
+            if data.first_anchor(str(text)):
+                self.fail(
+                    "its options use a YAML anchor or alias (&name, *name); write each value out in full"
+                )
             options = yaml.load(str(text), Loader=data.YamlLoader)
         except yaml.YAMLError as error:
             self.fail(

@@ -131,8 +131,27 @@ def unused_sources(dataset: data.Dataset, docs_dir: pathlib.Path) -> list[Proble
     ]
 
 
+def symbolic_links(folders: list[pathlib.Path]) -> list[Problem]:
+    """Links inside the published folders: a build follows them, so one could publish any
+    file on the machine that builds the site."""
+    return [
+        Problem(
+            f"{display_path(path.parent)}/{path.name}",  # the link, not where it points
+            None,
+            "is a symbolic link; put the file itself here (a link could publish files from "
+            "outside the project)",
+        )
+        for folder in folders
+        for path in sorted(folder.rglob("*"))
+        if path.is_symlink()
+    ]
+
+
 def run(config_file: pathlib.Path) -> list[Problem]:
     docs_dir = config_file.parent / "docs"
+    links = symbolic_links([docs_dir, config_file.parent / "overrides"])
+    if links:
+        return links  # nothing is read through them
     try:
         dataset = data.load(docs_dir / "data")
     except ContentError as error:

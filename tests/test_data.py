@@ -378,3 +378,30 @@ def test_a_front_matter_title_with_markup_is_refused(tmp_path):
         "docs/index.md:2: front matter title 'Home <script>alert(1)</script>' contains '<' or '>'; "
         "the navigation prints titles as HTML, so write the title as plain text"
     ) in result.stdout
+
+
+def test_block_options_refuse_anchors_and_aliases(tmp_path):
+    project = copy_fixture(tmp_path)
+    replace_in(project / "docs" / "timeline.md", "filters: true", "ids: &a [group-total]\nstatus: *a")
+    result = run_check(project)
+    assert result.returncode == 1
+    assert (
+        "docs/timeline.md:8: /// timeline: its options use a YAML anchor or alias (&name, *name); "
+        "write each value out in full"
+    ) in result.stdout
+
+
+@pytest.mark.parametrize("link", ["docs/leak.md", "docs/data/sources.yml", "overrides/leak.txt"])
+def test_a_symbolic_link_in_a_published_folder_is_refused_before_anything_is_read(tmp_path, link):
+    project = copy_fixture(tmp_path)
+    path = project / link
+    (project / "overrides").mkdir(exist_ok=True)
+    if path.exists():
+        path.unlink()
+    path.symlink_to("/etc/hostname")
+    result = run_check(project)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == (
+        f"{link}: is a symbolic link; put the file itself here (a link could publish files from "
+        "outside the project)"
+    )
