@@ -89,6 +89,16 @@ def check_front_matter(path: pathlib.Path, text: str) -> list[Problem]:
                 "titles as HTML, so write the title as plain text",
             )
         )
+    hidden = data.INVISIBLE.search(title)
+    if hidden:
+        problems.append(
+            Problem(
+                display_path(path),
+                line_of(path, "title:"),
+                f"front matter title '{visible(title)}' contains an invisible character "
+                f"(U+{ord(hidden.group(0)):04X}); delete it",
+            )
+        )
     return problems
 
 

@@ -405,3 +405,14 @@ def test_a_symbolic_link_in_a_published_folder_is_refused_before_anything_is_rea
         f"{link}: is a symbolic link; put the file itself here (a link could publish files from "
         "outside the project)"
     )
+
+
+def test_a_front_matter_title_with_a_direction_control_is_refused(tmp_path):
+    project = copy_fixture(tmp_path)
+    replace_in(project / "docs" / "index.md", "title: Home\n", 'title: "Ho\\u202eme"\n')
+    result = run_check(project)
+    assert result.returncode == 1
+    assert (
+        "docs/index.md:2: front matter title 'Ho\\u202eme' contains an invisible character (U+202E); "
+        "delete it"
+    ) in result.stdout
