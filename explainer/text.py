@@ -1,12 +1,12 @@
 """Text from the data files, on its one way into HTML: escaped here, never parsed.
 
 Renderers put every string from docs/data (and the glossary include's terms and page
-titles from front matter) into the page with `data_text()`. It escapes the string itself and hands Python-Markdown the result as
-stashed HTML, so the tree holds only a placeholder and no later step (inline
-patterns, raw HTML, attr_list's `{: ...}`, abbr) ever reads data as markup:
-`<script>` in a title is printed, not run. Glossary <abbr> tooltips, when asked for,
-are added between the escaped pieces when the page is written out, once every
-abbreviation on the page is known.
+titles from front matter) into the page with `data_text()`. It escapes the string
+itself and hands Python-Markdown the result as stashed HTML, so the tree holds only a
+placeholder and no later step (inline patterns, raw HTML, attr_list's `{: ...}`, abbr)
+ever reads data as markup: `<script>` in a title is printed, not run. Glossary <abbr>
+tooltips, when asked for, are added between the escaped pieces when the page is
+written out, once every abbreviation on the page is known.
 """
 
 from __future__ import annotations
