@@ -15,7 +15,7 @@ help:
 	@echo "make build    strict build into site/ (replaced only on success)"
 	@echo "make offline  site-offline/ and site-offline.zip, readable from file://"
 	@echo "make check    validate data and citations"
-	@echo "make lint     the pre-commit hooks on every file"
+	@echo "make lint     ruff (lint and format check) and the pre-commit hooks on every file"
 	@echo "make bench    benchmarks (figures, not pass/fail)"
 
 $(SITE_DEPS): requirements.txt pyproject.toml
@@ -36,21 +36,21 @@ check: $(SITE_DEPS)
 	$(BIN)/python -m explainer.check
 	$(BIN)/python -m explainer.readability
 
-# Build into a temporary folder; replace site/ only after a successful strict build.
+# Strict builds through tools/build_site.sh: a fresh temporary folder beside the target,
+# swapped in only on success, under a lock so concurrent builds wait their turn.
 build: check
-	rm -rf .site-tmp
-	$(BIN)/mkdocs build --strict --site-dir .site-tmp || { rm -rf .site-tmp; exit 1; }
-	rm -rf site && mv .site-tmp site
+	MKDOCS=$(BIN)/mkdocs tools/build_site.sh site
 
 offline: check
-	rm -rf .site-offline-tmp
-	$(BIN)/mkdocs build --strict --config-file mkdocs.offline.yml --site-dir .site-offline-tmp \
-	  || { rm -rf .site-offline-tmp; exit 1; }
-	rm -rf site-offline site-offline.zip && mv .site-offline-tmp site-offline
-	cd site-offline && $(CURDIR)/$(BIN)/python -m zipfile -c ../site-offline.zip .
+	MKDOCS=$(BIN)/mkdocs tools/build_site.sh site-offline --config-file mkdocs.offline.yml
+	flock site-offline.lock $(SHELL) -ec 'zip=$$(mktemp site-offline.zip.XXXXXX); trap "rm -f $$zip" EXIT; \
+	  (cd site-offline && $(abspath $(BIN))/python -m zipfile -c ../$$zip .); \
+	  chmod 644 $$zip; mv $$zip site-offline.zip'
 	@echo "Offline copy: site-offline/index.html (zipped as site-offline.zip)"
 
 lint: $(DEV_DEPS)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/pre-commit run --all-files --show-diff-on-failure
 
 # Debian's chromium for the browser tests; installed once, as root or through sudo.
@@ -68,4 +68,5 @@ bench: $(DEV_DEPS) browser-deps
 	$(BIN)/python bench/lighthouse.py
 
 clean:
-	rm -rf site site-offline site-offline.zip .site-tmp .site-offline-tmp .pytest_cache
+	rm -rf site site-offline site-offline.zip site.tmp.* site-offline.tmp.* site-offline.zip.* \
+	  site.lock site-offline.lock .pytest_cache

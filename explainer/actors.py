@@ -3,6 +3,7 @@
 Each actor has a stable anchor (its key), a one-line description, their role in the
 story with citations, and links to the timeline events they appear in.
 """
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
@@ -11,12 +12,19 @@ from .blockbase import DataBlock, DataBlockExtension
 from .citations import citation_element
 from .formatting import add_links
 from .page_context import link
+from .text import data_text
 from .timeline import select_events
 
-KIND_HEADING = {"volunteer group": "Volunteer groups", "person": "People",
-                "platform": "Platforms", "company": "Companies",
-                "government body": "Government bodies", "research organisation": "Research organisations",
-                "industry body": "Industry bodies", "news outlet": "News outlets"}
+KIND_HEADING = {
+    "volunteer group": "Volunteer groups",
+    "person": "People",
+    "platform": "Platforms",
+    "company": "Companies",
+    "government body": "Government bodies",
+    "research organisation": "Research organisations",
+    "industry body": "Industry bodies",
+    "news outlet": "News outlets",
+}
 
 
 class ActorsBlock(DataBlock):
@@ -27,8 +35,9 @@ class ActorsBlock(DataBlock):
         dataset = self.dataset
         kinds = self.key_list("kinds", KIND_HEADING, "actor kind") or list(KIND_HEADING)
         for kind in kinds:
-            actors = sorted((a for a in dataset.actors.values() if a["kind"] == kind),
-                            key=lambda a: a["name"].lower())
+            actors = sorted(
+                (a for a in dataset.actors.values() if a["kind"] == kind), key=lambda a: a["name"].lower()
+            )
             if not actors:
                 continue
             heading = etree.SubElement(block, "h2", {"id": "kind-" + kind.replace(" ", "-")})
@@ -39,21 +48,25 @@ class ActorsBlock(DataBlock):
 
     def entry(self, parent, actor, dataset):
         term = etree.SubElement(parent, "dt", {"id": actor["key"]})
-        term.text = actor["name"]
+        term.text = data_text(self.md, actor["name"], glossary=True)
         if actor.get("pseudonym"):
             note = etree.SubElement(term, "span", {"class": "pseudonym-note"})
             note.text = " (pseudonym)"
         detail = etree.SubElement(parent, "dd")
         description = etree.SubElement(detail, "p")
-        description.text = actor["description"]
+        description.text = data_text(self.md, actor["description"], glossary=True)
         role = etree.SubElement(detail, "p")
-        role.text = actor["role"] + " "
+        role.text = data_text(self.md, actor["role"] + " ", glossary=True)
         role.append(citation_element([(key, None) for key in actor["sources"]]))
         events = select_events(dataset.events, actors=[actor["key"]])
         if events:
             timeline = etree.SubElement(detail, "p", {"class": "actor-events"})
-            add_links(timeline, "In the timeline",
-                      [(link(self.md, f"timeline.md#{e['id']}"), e["title"]) for e in events])
+            add_links(
+                self.md,
+                timeline,
+                "In the timeline",
+                [(link(self.md, f"timeline.md#{e['id']}"), e["title"]) for e in events],
+            )
 
 
 class ActorsExtension(DataBlockExtension):

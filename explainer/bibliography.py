@@ -6,32 +6,54 @@ timeline events that rest on it. An entry is three paragraphs with plain-text la
 and no glossary tooltips: every element on a ~90-entry page is restyled several times
 while Material's script starts, which cost mobile Lighthouse Performance (measured).
 """
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 
-from markdown.util import AtomicString
-
 from .blockbase import DataBlock, DataBlockExtension
 from .formatting import add_label, add_links, append_text, as_sentence, reference_text
 from .page_context import link
+from .text import data_text
 from .usage import citing_pages
 
-TYPE_ORDER = ["feature", "research report", "journal article", "government document",
-              "platform statement", "press release", "news report", "interview/profile",
-              "opinion", "blog post", "reference work"]
-TYPE_HEADING = {"feature": "The source article and other features", "research report": "Research reports",
-                "journal article": "Journal articles", "government document": "Government documents",
-                "platform statement": "Platform statements", "press release": "Press releases",
-                "news report": "News reports", "interview/profile": "Interviews and profiles",
-                "opinion": "Opinion", "blog post": "Blog posts", "reference work": "Reference works"}
-DOWNLOADS = [("downloads/sources.csv", "CSV"), ("downloads/sources.json", "JSON"),
-             ("downloads/sources.bib", "BibTeX"), ("downloads/sources.csl.json", "CSL-JSON")]
+TYPE_ORDER = [
+    "feature",
+    "research report",
+    "journal article",
+    "government document",
+    "platform statement",
+    "press release",
+    "news report",
+    "interview/profile",
+    "opinion",
+    "blog post",
+    "reference work",
+]
+TYPE_HEADING = {
+    "feature": "The source article and other features",
+    "research report": "Research reports",
+    "journal article": "Journal articles",
+    "government document": "Government documents",
+    "platform statement": "Platform statements",
+    "press release": "Press releases",
+    "news report": "News reports",
+    "interview/profile": "Interviews and profiles",
+    "opinion": "Opinion",
+    "blog post": "Blog posts",
+    "reference work": "Reference works",
+}
+DOWNLOADS = [
+    ("downloads/sources.csv", "CSV"),
+    ("downloads/sources.json", "JSON"),
+    ("downloads/sources.bib", "BibTeX"),
+    ("downloads/sources.csl.json", "CSL-JSON"),
+]
 
 
-def external_link(parent, url: str, text: str) -> etree.Element:
+def external_link(md, parent, url: str, text: str) -> etree.Element:
     anchor = etree.SubElement(parent, "a", {"href": url, "rel": "noopener"})
-    anchor.text = text
+    anchor.text = data_text(md, text)
     return anchor
 
 
@@ -54,46 +76,58 @@ class SourcesBlock(DataBlock):
             anchor.text = label
             anchor.tail = ", " if index < len(DOWNLOADS) - 1 else "."
         for source_type in types:
-            entries = sorted((s for s in dataset.sources.values() if s["type"] == source_type),
-                             key=lambda s: (s.get("date") or "", s["key"]))
+            entries = sorted(
+                (s for s in dataset.sources.values() if s["type"] == source_type),
+                key=lambda s: (s.get("date") or "", s["key"]),
+            )
             if not entries:
                 continue
-            heading = etree.SubElement(block, "h2", {"id": "type-" + source_type.replace("/", "-")
-                                                     .replace(" ", "-")})
+            heading = etree.SubElement(
+                block, "h2", {"id": "type-" + source_type.replace("/", "-").replace(" ", "-")}
+            )
             heading.text = TYPE_HEADING[source_type]
             for source in entries:
-                self.entry(block, source, citing.get(source["key"], []),
-                           events_by_source.get(source["key"], []))
+                self.entry(
+                    block, source, citing.get(source["key"], []), events_by_source.get(source["key"], [])
+                )
 
     def entry(self, parent, source, pages, events):
         article = etree.SubElement(parent, "article", {"class": "source-entry", "id": source["key"]})
         # Print shows each address after its link (site.css), so the page carries it once.
         reference = etree.SubElement(article, "p", {"class": "source-reference"})
         note = f" ({source['date_note']})" if source.get("date_note") else ""
-        reference.text = AtomicString(f"{reference_text(source)}{note} ")
-        links = [(source.get("url"), "Read the source"), (source.get("archive_url"), "Archived copy"),
-                 *[(copy, "Also read at") for copy in source.get("copies", [])]]
+        reference.text = data_text(self.md, f"{reference_text(source)}{note} ")
+        links = [
+            (source.get("url"), "Read the source"),
+            (source.get("archive_url"), "Archived copy"),
+            *[(copy, "Also read at") for copy in source.get("copies", [])],
+        ]
         links = [(url, text) for url, text in links if url]
         if source.get("link_withheld"):
-            append_text(reference, f"No link, on purpose: {as_sentence(source['link_withheld'])}")
+            append_text(self.md, reference, f"No link, on purpose: {as_sentence(source['link_withheld'])}")
         elif not links:
-            append_text(reference, "No web address was verified for this source.")
+            append_text(self.md, reference, "No web address was verified for this source.")
         elif not source.get("url"):
-            append_text(reference, "The original address was not verified. ")
+            append_text(self.md, reference, "The original address was not verified. ")
         for index, (url, text) in enumerate(links):
-            external_link(reference, url, text).tail = " · " if index < len(links) - 1 else None
+            external_link(self.md, reference, url, text).tail = " · " if index < len(links) - 1 else None
         annotation = etree.SubElement(article, "p", {"class": "source-annotation"})
-        annotation.text = AtomicString(source["annotation"])
+        annotation.text = data_text(self.md, source["annotation"])
         details = etree.SubElement(article, "p", {"class": "source-details"})
-        details.text = AtomicString(f"Reliability: {as_sentence(source['reliability'])}")
+        details.text = data_text(self.md, f"Reliability: {as_sentence(source['reliability'])}")
         if source.get("read_note"):
-            append_text(details, f" Checked for this site: {as_sentence(source['read_note'])}")
-        add_links(details, "Cited on", [(link(self.md, src), title) for src, title in pages])
-        add_links(details, "Events", [(link(self.md, f"timeline.md#{e['id']}"), e["title"]) for e in events])
-        add_label(details, "Key")
+            append_text(self.md, details, f" Checked for this site: {as_sentence(source['read_note'])}")
+        add_links(self.md, details, "Cited on", [(link(self.md, src), title) for src, title in pages])
+        add_links(
+            self.md,
+            details,
+            "Events",
+            [(link(self.md, f"timeline.md#{e['id']}"), e["title"]) for e in events],
+        )
+        add_label(self.md, details, "Key")
         # The key links to its own entry: a permalink, and the text a contributor cites.
         key = etree.SubElement(details, "a", {"class": "source-key", "href": f"#{source['key']}"})
-        key.text = source["key"]
+        key.text = data_text(self.md, source["key"])
 
 
 class SourcesExtension(DataBlockExtension):

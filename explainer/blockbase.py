@@ -10,13 +10,13 @@ Each is a pymdownx `blocks` block whose body is YAML options, closed by `///`:
 data, so a typo stops the build with the page, line and fix. pymdownx leaves a block
 with a bad header as plain text; the guard below turns that silent failure into an error.
 """
+
 from __future__ import annotations
 
 import pathlib
 import xml.etree.ElementTree as etree
 
 import yaml
-
 from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_any
@@ -47,8 +47,9 @@ class DataBlock(Block):
 
     def fail(self, message: str):
         path = self.docs_dir / current_page(self.md).src_path
-        raise ContentError([Problem(display_path(path), line_of(path, f"/// {self.NAME}"),
-                                    f"/// {self.NAME}: {message}")])
+        raise ContentError(
+            [Problem(display_path(path), line_of(path, f"/// {self.NAME}"), f"/// {self.NAME}: {message}")]
+        )
 
     def key_list(self, option: str, known, what: str) -> list[str] | None:
         """A list option checked against known keys; None when the option is absent."""
@@ -60,8 +61,9 @@ class DataBlock(Block):
             self.fail(f"option '{option}' must be a list, such as {option}: [a, b]")
         unknown = [v for v in values if v not in known]
         if unknown:
-            self.fail(f"unknown {what} '{unknown[0]}' in option '{option}'; "
-                      f"use one of: {', '.join(sorted(known))}")
+            self.fail(
+                f"unknown {what} '{unknown[0]}' in option '{option}'; use one of: {', '.join(sorted(known))}"
+            )
         return values
 
     def on_markdown(self):
@@ -80,10 +82,16 @@ class DataBlock(Block):
         if not text.strip():
             return {}
         try:
+            if data.first_anchor(str(text)):
+                self.fail(
+                    "its options use a YAML anchor or alias (&name, *name); write each value out in full"
+                )
             options = yaml.load(str(text), Loader=data.YamlLoader)
         except yaml.YAMLError as error:
-            self.fail(f"its options are not valid YAML ({getattr(error, 'problem', error)}); "
-                      "write one 'option: value' per line")
+            self.fail(
+                f"its options are not valid YAML ({getattr(error, 'problem', error)}); "
+                "write one 'option: value' per line"
+            )
         if not isinstance(options, dict):
             self.fail("its body must be options, one 'option: value' per line")
         unknown = sorted(set(options) - set(self.OPTIONS))
@@ -109,10 +117,17 @@ class UnparsedBlockGuard(Treeprocessor):
             name = text[3:].split(maxsplit=1)[0] if text.startswith("///") and len(text) > 3 else ""
             if name in BLOCK_NAMES:
                 path = self.docs_dir / current_page(self.md).src_path
-                raise ContentError([Problem(display_path(path), line_of(path, f"/// {name}"),
-                                            f"/// {name}: the block was not recognised; check that "
-                                            "its options are spelled as documented in CONTRIBUTING.md "
-                                            "and that it ends with a line '///'")])
+                raise ContentError(
+                    [
+                        Problem(
+                            display_path(path),
+                            line_of(path, f"/// {name}"),
+                            f"/// {name}: the block was not recognised; check that "
+                            "its options are spelled as documented in CONTRIBUTING.md "
+                            "and that it ends with a line '///'",
+                        )
+                    ]
+                )
 
 
 class DataBlockExtension(BlocksExtension):
@@ -126,5 +141,6 @@ class DataBlockExtension(BlocksExtension):
 
     def extendMarkdownBlocks(self, md, block_mgr):
         block_mgr.register(self.BLOCK, self.getConfigs())
-        md.treeprocessors.register(UnparsedBlockGuard(md, self.getConfig("docs_dir")),
-                                   "explainer-block-guard", 21)
+        md.treeprocessors.register(
+            UnparsedBlockGuard(md, self.getConfig("docs_dir")), "explainer-block-guard", 21
+        )

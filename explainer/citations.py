@@ -6,6 +6,7 @@ entry links to the source itself (when it has a verified address) and to its ful
 entry on the Sources page. An unknown key stops the build
 with the page, line and key.
 """
+
 from __future__ import annotations
 
 import pathlib
@@ -15,12 +16,12 @@ import xml.etree.ElementTree as etree
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import AtomicString
 
 from . import data
 from .errors import ContentError, Problem, display_path, exit_cleanly_on_error, line_of
 from .formatting import reference_text
 from .page_context import current_page, link, zensical_context
+from .text import data_text
 
 CITATION_PATTERN = r"\[@([^\]\n]+)\]"
 CITE_KEY = re.compile(r"^@([a-z0-9]+(?:-[a-z0-9]+)*)(?:\s*,\s*(.+))?$")
@@ -55,8 +56,13 @@ class CitationInlineProcessor(InlineProcessor):
         try:
             cited = parse_citation("@" + match.group(1))
         except ValueError as error:
-            self.md.explainer_citation_problems.append((match.group(0), f"malformed citation "
-                f"'{match.group(0)}' (at '{error}'); write [@key], [@key, p. 12] or [@a; @b]"))
+            self.md.explainer_citation_problems.append(
+                (
+                    match.group(0),
+                    f"malformed citation "
+                    f"'{match.group(0)}' (at '{error}'); write [@key], [@key, p. 12] or [@a; @b]",
+                )
+            )
             cited = []
         return citation_element(cited), match.start(0), match.end(0)
 
@@ -79,8 +85,13 @@ class CitationTreeprocessor(Treeprocessor):
                 continue
             locator = anchor.attrib.pop("data-cite-locator", None)
             if key not in dataset.sources:
-                problems.append((f"@{key}", f"unknown source key '{key}'; known keys are listed in "
-                                            f"{display_path(dataset.data_dir / 'sources.yml')}"))
+                problems.append(
+                    (
+                        f"@{key}",
+                        f"unknown source key '{key}'; known keys are listed in "
+                        f"{display_path(dataset.data_dir / 'sources.yml')}",
+                    )
+                )
                 continue
             number = numbers.setdefault(key, len(numbers) + 1)
             # No title attribute: Material's tooltips on ~50 citations per page cost mobile
@@ -90,8 +101,9 @@ class CitationTreeprocessor(Treeprocessor):
         self._bracket(root)
         if problems:
             path = self.docs_dir / page.src_path
-            raise ContentError([Problem(display_path(path), line_of(path, token), message)
-                                for token, message in problems])
+            raise ContentError(
+                [Problem(display_path(path), line_of(path, token), message) for token, message in problems]
+            )
         if numbers:
             root.append(self.sources_list(dataset, numbers))
 
@@ -117,7 +129,9 @@ class CitationTreeprocessor(Treeprocessor):
         for key in numbers:
             source = dataset.sources[key]
             item = etree.SubElement(ordered, "li", {"id": f"source-{key}"})
-            item.text = AtomicString(reference_text(source) + " ")  # a reference, not prose: no tooltips
+            item.text = data_text(
+                self.md, reference_text(source) + " "
+            )  # a reference, not prose: no tooltips
             if source.get("url"):  # printed with its address (site.css)
                 read = etree.SubElement(item, "a", {"href": source["url"], "rel": "noopener"})
                 read.text = "Read the source"

@@ -4,26 +4,39 @@ The YAML files are checked once, here, against the JSON Schemas in explainer/sch
 (which editors can also use for autocompletion) and against each other (every key a
 file refers to must exist). Everything after this module trusts the data it returns.
 """
+
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import datetime
 import difflib
 import functools
 import json
+import math
 import os
 import pathlib
 import re
+import unicodedata
 
 import jsonschema
 import referencing
 import yaml
 
-from .errors import ContentError, Problem, display_path
+from .errors import ContentError, Problem, display_path, read_utf8
 
 SCHEMA_DIR = pathlib.Path(__file__).parent / "schemas"
 FILES = ("sources", "timeline", "actors", "figures", "corrections")
 ID_FIELD = {"sources": "key", "actors": "key", "timeline": "id", "figures": "id", "corrections": "id"}
+URL_FIELDS = ("url", "archive_url", "copies")
+ADDRESS_FIX = "write one address starting with https://, with no spaces or line breaks"
+ANCHOR_MESSAGE = "YAML anchors and aliases (&name, *name) are not allowed; write each value out in full"
+MIN_YEAR = 2000
+# Fields that are never prose: a hidden direction or zero-width character there can make
+# one key, title or address look like another.
+PLAIN_FIELDS = ("key", "id", "series", "title", "name", "url", "archive_url", "copies")
+INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+WEB_ADDRESS = re.compile(r"(https?)://[^\s\x00-\x1f\x7f]+")
 
 
 class YamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -46,6 +59,7 @@ class Dataset:
     figures: dict[str, dict]
     corrections: dict[str, dict]
     data_dir: pathlib.Path
+    warnings: list[Problem] = dataclasses.field(default_factory=list)
 
     def source_line(self, key: str) -> int | None:
         return _key_lines(self.data_dir / "sources.yml").get(key)
@@ -72,8 +86,13 @@ def _duplicate_fields(node, file):
         seen = set()
         for key_node, value_node in node.value:
             if key_node.value in seen:
-                problems.append(Problem(file, key_node.start_mark.line + 1,
-                                        f"field '{key_node.value}' appears twice in one entry; keep one"))
+                problems.append(
+                    Problem(
+                        file,
+                        key_node.start_mark.line + 1,
+                        f"field '{key_node.value}' appears twice in one entry; keep one",
+                    )
+                )
             seen.add(key_node.value)
             problems += _duplicate_fields(value_node, file)
     elif isinstance(node, yaml.SequenceNode):
@@ -82,40 +101,76 @@ def _duplicate_fields(node, file):
     return problems
 
 
+def _syntax_problem(file: str, error: yaml.YAMLError) -> Problem:
+    mark = getattr(error, "problem_mark", None)
+    reason = getattr(error, "problem", None) or str(error)
+    return Problem(
+        file,
+        mark.line + 1 if mark else None,
+        f"YAML syntax error: {reason}; check the indentation and quote text that contains ': '",
+    )
+
+
+def first_anchor(text: str) -> int | None:
+    """The line of the first YAML anchor (&name) or alias (*name) in text, or None.
+
+    Read from the parser's events, before anything is built: a few hundred bytes of
+    nested aliases expand to billions of values, so they are refused, not expanded.
+    """
+    loader = YamlLoader(text)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                return event.start_mark.line + 1
+    finally:
+        loader.dispose()
+    return None
+
+
 def read_yaml(path: pathlib.Path):
     """Parse one YAML file; return (data, line map) or raise ContentError naming the line."""
     file = display_path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise ContentError([Problem(file, None, f"cannot read the file ({error.strerror}); "
-                                                "restore it from git")]) from None
+    text = read_utf8(path)
     loader = YamlLoader(text)
     try:  # compose once, keeping line marks, then build the values from the same nodes
+        anchor = first_anchor(text)
+        if anchor:
+            raise ContentError([Problem(file, anchor, ANCHOR_MESSAGE)])
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
+        if node is None:
+            return [], {}
+        duplicates = _duplicate_fields(node, file)
+        if duplicates:
+            raise ContentError(duplicates)
+        return data, _node_lines(node)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        reason = getattr(error, "problem", None) or str(error)
-        raise ContentError([Problem(file, line, f"YAML syntax error: {reason}; check the "
-                                                "indentation and quote text that contains ': '")]) from None
+        raise ContentError([_syntax_problem(file, error)]) from None
+    except RecursionError:
+        raise ContentError(
+            [
+                Problem(
+                    file,
+                    None,
+                    "the data is nested too deeply to read; each entry "
+                    "is one level of fields, lists inside it one more",
+                )
+            ]
+        ) from None
     finally:
         loader.dispose()
-    if node is None:
-        return [], {}
-    duplicates = _duplicate_fields(node, file)
-    if duplicates:
-        raise ContentError(duplicates)
-    return data, _node_lines(node)
 
 
 @functools.lru_cache(maxsize=8)
 def _key_lines_cached(path: pathlib.Path, mtime: float) -> dict[str, int]:
     data, lines = read_yaml(path)
     field = ID_FIELD[path.stem]
-    return {entry[field]: lines.get((index,)) for index, entry in enumerate(data)
-            if isinstance(entry, dict) and field in entry}
+    return {
+        entry[field]: lines.get((index,))
+        for index, entry in enumerate(data)
+        if isinstance(entry, dict) and field in entry
+    }
 
 
 def _key_lines(path: pathlib.Path) -> dict[str, int]:
@@ -148,28 +203,37 @@ def _validator(name: str):
 def _explain(error, name) -> str:
     """Turn a jsonschema error into a sentence that says what to change."""
     value, validator = error.instance, error.validator
+    shown = visible(str(value))
     field = error.path[-1] if error.path else ""
     if validator == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         unknown = sorted(set(value) - set(allowed))
-        return (f"unknown field '{unknown[0]}'{_suggest(unknown[0], allowed)}; "
-                f"allowed fields are: {', '.join(allowed)}")
+        return (
+            f"unknown field '{unknown[0]}'{_suggest(unknown[0], allowed)}; "
+            f"allowed fields are: {', '.join(allowed)}"
+        )
     if validator == "required":
         missing = re.search(r"'([^']+)' is a required", error.message)
         return f"missing required field '{missing.group(1) if missing else error.message}'; add it"
     if validator == "enum":
-        return f"'{value}' is not allowed here{_suggest(value, error.validator_value)}; " \
-               f"use one of: {', '.join(map(str, error.validator_value))}"
+        return (
+            f"'{shown}' is not allowed here{_suggest(value, error.validator_value)}; "
+            f"use one of: {', '.join(map(str, error.validator_value))}"
+        )
     if validator == "const":
-        return f"'{value}' is not allowed here; write {json.dumps(error.validator_value)} or remove the field"
+        return f"'{shown}' is not allowed here; write {json.dumps(error.validator_value)} or remove the field"
     if field in ("date", "start", "end"):
-        return (f"'{value}' is not a date in an allowed form; write \"YYYY\", \"YYYY-MM\" or "
-                "\"YYYY-MM-DD\" in quotes, or a range with start: and end:")
+        return (
+            f'\'{shown}\' is not a date in an allowed form; write "YYYY", "YYYY-MM" or '
+            '"YYYY-MM-DD" in quotes, or a range with start: and end:'
+        )
     if field in ("url", "archive_url") or (len(error.path) > 1 and error.path[-2] == "copies"):
-        return f"'{value}' is not a web address; it must start with https://"
+        return f"'{shown}' is not a web address; {ADDRESS_FIX}"
     if validator == "pattern":
-        return f"'{value}' is not a valid key; use lower-case words and digits joined by hyphens, " \
-               "such as berger-morgan-2015-census"
+        return (
+            f"'{shown}' is not a valid key; use lower-case words and digits joined by hyphens, "
+            "such as berger-morgan-2015-census"
+        )
     if validator == "minItems" and field == "sources":
         return "needs at least one source key from docs/data/sources.yml"
     if validator == "minItems":
@@ -177,12 +241,19 @@ def _explain(error, name) -> str:
     if validator == "uniqueItems":
         return "lists the same item twice; remove the repeat"
     if validator == "type":
-        wanted = {"array": "a list", "object": "a set of fields", "string": "text in quotes",
-                  "number": "a number", "boolean": "true or false"}
-        expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        return f"'{value}' should be {' or '.join(wanted.get(t, t) for t in expected)}"
+        wanted = {
+            "array": "a list",
+            "object": "a set of fields",
+            "string": "text in quotes",
+            "number": "a number",
+            "boolean": "true or false",
+        }
+        expected = (
+            error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        )
+        return f"'{shown}' should be {' or '.join(wanted.get(t, t) for t in expected)}"
     if validator == "oneOf" and field == "value":
-        return f"'{value}' should be a number, or a range with low: and high:"
+        return f"'{shown}' should be a number, or a range with low: and high:"
     if validator == "minLength":
         return "is empty; write the text"
     return error.message
@@ -201,57 +272,197 @@ def _date_bounds(date) -> tuple[str, str]:
     return (date["start"], date["end"]) if isinstance(date, dict) else (date, date)
 
 
-def _check_dates(entries, lines, file) -> list[Problem]:
+def _days(text: str) -> tuple[datetime.date, datetime.date]:
+    """The first and last day a date covers at its precision: '2014' is all of 2014."""
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 3:
+        day = datetime.date(*parts)
+        return day, day
+    if len(parts) == 2:
+        return (
+            datetime.date(parts[0], parts[1], 1),
+            datetime.date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1]),
+        )
+    return datetime.date(parts[0], 1, 1), datetime.date(parts[0], 12, 31)
+
+
+def _date_problems(start: str, end: str, today: datetime.date) -> list[tuple[str, str]]:
+    """(level, message) for one date or range, already in an allowed form."""
     problems = []
-    for index, entry in enumerate(entries):
-        if "date" not in entry:
-            continue
-        start, end = _date_bounds(entry["date"])
-        for part in {start, end}:
-            if not _real_date(part):
-                problems.append(Problem(file, lines.get((index, "date")), f"'{part}' is not a real date; "
-                                        "check the month (01-12) and the day", f"[{index}].date"))
-        if start > end:
-            problems.append(Problem(file, lines.get((index, "date")), f"the range starts ({start}) after "
-                                    f"it ends ({end}); swap start and end", f"[{index}].date"))
+    for part in dict.fromkeys((start, end)):
+        if not _real_date(part):
+            problems.append(("error", f"'{part}' is not a real date; check the month (01-12) and the day"))
+        elif not MIN_YEAR <= int(part[:4]) <= today.year + 1:
+            problems.append(
+                (
+                    "error",
+                    f"'{part}' is outside the years this site covers ({MIN_YEAR} to "
+                    f"{today.year + 1}); check the year",
+                )
+            )
+        elif _days(part)[0] > today:
+            problems.append(("warning", f"'{part}' is after today ({today.isoformat()}); check the date"))
+    if problems or start == end:
+        return problems
+    (start_first, _), (end_first, end_last) = _days(start), _days(end)
+    if start_first > end_last:
+        problems.append(("error", f"the range starts ({start}) after it ends ({end}); swap start and end"))
+    elif start_first > end_first:
+        problems.append(
+            (
+                "error",
+                f"the range's end ({end}) is less precise than its start ({start}) and "
+                "begins before it; write the end as precisely as the start",
+            )
+        )
     return problems
 
 
+def _check_dates(entries, lines, file) -> list[Problem]:
+    problems, today = [], datetime.date.today()
+    for index, entry in enumerate(entries):
+        if "date" in entry:
+            problems += [
+                Problem(file, lines.get((index, "date")), message, f"[{index}].date", level)
+                for level, message in _date_problems(*_date_bounds(entry["date"]), today)
+            ]
+    return problems
+
+
+def _values(value, path=()):
+    """(path, value) for every string and number inside an entry, lists and ranges included."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _values(item, path + (key,))
+    elif isinstance(value, list):
+        for position, item in enumerate(value):
+            yield from _values(item, path + (position,))
+    elif isinstance(value, (str, float, int)) and not isinstance(value, bool):
+        yield path, value
+
+
+def _value_problem(field: str, value) -> str | None:
+    """What is wrong with one string or number whatever its field, or None."""
+    if isinstance(value, str):
+        if not value.strip():
+            return "is empty; write the text or remove the field"
+        hidden = INVISIBLE.findall(value)
+        if hidden and field in PLAIN_FIELDS:
+            names = ", ".join(
+                dict.fromkeys(f"U+{ord(c):04X} {unicodedata.name(c, '')}".strip() for c in hidden)
+            )
+            return f"'{visible(value)}' contains an invisible character ({names}); delete it"
+        return None
+    if not math.isfinite(value):
+        return f"'{value}' is not a finite number; write the figure in digits"
+    if value < 0:
+        return f"'{value}' is negative; a figure counts something, so write 0 or more"
+    return None
+
+
+def _check_values(entries, lines) -> dict[tuple, str]:
+    """{path: message} for empty text, invisible characters in keys, titles and addresses,
+    and numbers that are infinite, not a number or negative."""
+    found = {}
+    for index, entry in enumerate(entries):
+        for path, value in _values(entry, (index,)):
+            message = _value_problem(path[1] if len(path) > 1 else "", value)
+            if message:
+                found[path] = message
+    return found
+
+
+def visible(text: str) -> str:
+    """text with line breaks, controls and invisible characters written as escapes, for messages."""
+    return "".join(
+        char.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp")
+        else char
+        for char in text
+    )
+
+
+def _addresses(source: dict):
+    """(field path, address) for every address of a source: url, archive_url and each copy."""
+    for field in URL_FIELDS:
+        value = source.get(field)
+        for position, url in enumerate(value) if isinstance(value, list) else [(None, value)]:
+            if isinstance(url, str):
+                yield (field,) if position is None else (field, position), url
+
+
 def _check_urls(sources, lines, file) -> list[Problem]:
+    """Addresses are one web address each; url and archive_url need http_ok to be http://.
+
+    Copies (reposts) keep the scheme they were read at, as the data has always allowed.
+    """
     problems = []
     for index, source in enumerate(sources):
-        for field in ("url", "archive_url"):
-            url = source.get(field, "")
-            if url.startswith("http://") and not source.get("http_ok"):
-                problems.append(Problem(file, lines.get((index, field)), f"'{url}' is not https://; "
-                                        "use the https:// address, or add http_ok: true only if the "
-                                        "research recorded this exact http:// address", f"[{index}].{field}"))
-        linked = [field for field in ("url", "archive_url", "copies") if field in source]
+        for path, url in _addresses(source):
+            where = _field_path((index, *path))
+            line = lines.get((index, *path)) or lines.get((index, path[0]))
+            match = WEB_ADDRESS.fullmatch(url)
+            if not match:
+                problems.append(
+                    Problem(file, line, f"'{visible(url)}' is not a web address; {ADDRESS_FIX}", where)
+                )
+            elif match.group(1) == "http" and path[0] != "copies" and not source.get("http_ok"):
+                problems.append(
+                    Problem(
+                        file,
+                        line,
+                        f"'{url}' is not https://; "
+                        "use the https:// address, or add http_ok: true only if the "
+                        "research recorded this exact http:// address",
+                        where,
+                    )
+                )
+        linked = [field for field in URL_FIELDS if field in source]
         if source.get("link_withheld") and linked:
-            problems.append(Problem(file, lines.get((index, linked[0])), f"the source has link_withheld but "
-                                    f"also {linked[0]}; remove the address, or remove link_withheld",
-                                    f"[{index}].{linked[0]}"))
-        if source.get("http_ok") and not any(source.get(f, "").startswith("http://")
-                                             for f in ("url", "archive_url")):
-            problems.append(Problem(file, lines.get((index, "http_ok")), "http_ok is set but no "
-                                    "address is http://; remove http_ok", f"[{index}].http_ok"))
+            problems.append(
+                Problem(
+                    file,
+                    lines.get((index, linked[0])),
+                    f"the source has link_withheld but also {linked[0]}; "
+                    "remove the address, or remove link_withheld",
+                    f"[{index}].{linked[0]}",
+                )
+            )
+        if source.get("http_ok") and not any(
+            url.startswith("http://") for path, url in _addresses(source) if path[0] != "copies"
+        ):
+            problems.append(
+                Problem(
+                    file,
+                    lines.get((index, "http_ok")),
+                    "http_ok is set but no address is http://; remove http_ok",
+                    f"[{index}].http_ok",
+                )
+            )
     return problems
 
 
 def _check_authors(sources, lines, file) -> list[Problem]:
     """'et al.' is not a name: it printed as 'X and et al.' in references and downloads."""
-    return [Problem(file, lines.get((index, "authors", position)), "'et al.' is not an author; list "
-                    "every author the source names, or only the ones you could read", f"[{index}].authors[{position}]")
-            for index, source in enumerate(sources)
-            for position, name in enumerate(source.get("authors", []))
-            if name.strip().rstrip(".").lower() in ("et al", "and others", "others")]
+    return [
+        Problem(
+            file,
+            lines.get((index, "authors", position)),
+            "'et al.' is not an author; list every author the source names, or only the ones you could read",
+            f"[{index}].authors[{position}]",
+        )
+        for index, source in enumerate(sources)
+        for position, name in enumerate(source.get("authors", []))
+        if name.strip().rstrip(".").lower() in ("et al", "and others", "others")
+    ]
 
 
 def _check_ranges(figures, lines, file) -> list[Problem]:
-    return [Problem(file, lines.get((index, "value")), "low is greater than high; swap them",
-                    f"[{index}].value")
-            for index, figure in enumerate(figures)
-            if isinstance(figure["value"], dict) and figure["value"]["low"] > figure["value"]["high"]]
+    return [
+        Problem(file, lines.get((index, "value")), "low is greater than high; swap them", f"[{index}].value")
+        for index, figure in enumerate(figures)
+        if isinstance(figure["value"], dict) and figure["value"]["low"] > figure["value"]["high"]
+    ]
 
 
 def _index(entries, lines, file, name) -> tuple[dict, list[Problem]]:
@@ -259,9 +470,16 @@ def _index(entries, lines, file, name) -> tuple[dict, list[Problem]]:
     for index, entry in enumerate(entries):
         key = entry[field]
         if key in index_by_key:
-            problems.append(Problem(file, lines.get((index, field)), f"duplicate {field} '{key}' (first "
-                                    f"used at line {lines.get((index_by_key[key][0], field))}); "
-                                    f"every {field} must be unique", f"[{index}].{field}"))
+            problems.append(
+                Problem(
+                    file,
+                    lines.get((index, field)),
+                    f"duplicate {field} '{key}' (first "
+                    f"used at line {lines.get((index_by_key[key][0], field))}); "
+                    f"every {field} must be unique",
+                    f"[{index}].{field}",
+                )
+            )
         else:
             index_by_key[key] = (index, entry)
     return {key: entry for key, (_, entry) in index_by_key.items()}, problems
@@ -272,9 +490,16 @@ def _check_references(entries, lines, file, field, known, known_file) -> list[Pr
     for index, entry in enumerate(entries):
         for position, key in enumerate(entry.get(field, [])):
             if key not in known:
-                problems.append(Problem(file, lines.get((index, field, position)), f"unknown key "
-                                        f"'{key}'{_suggest(key, known)}; use a key from {known_file} "
-                                        "or add an entry there", f"[{index}].{field}[{position}]"))
+                problems.append(
+                    Problem(
+                        file,
+                        lines.get((index, field, position)),
+                        f"unknown key "
+                        f"'{key}'{_suggest(key, known)}; use a key from {known_file} "
+                        "or add an entry there",
+                        f"[{index}].{field}[{position}]",
+                    )
+                )
     return problems
 
 
@@ -283,16 +508,27 @@ def _validate_file(name, data_dir) -> tuple[list, dict, str, list[Problem]]:
     file = display_path(path)
     data, lines = read_yaml(path)
     if not isinstance(data, list):
-        return [], lines, file, [Problem(file, 1, "the file must be a list of entries, each "
-                                                  "starting with '- '")]
+        return (
+            [],
+            lines,
+            file,
+            [Problem(file, 1, "the file must be a list of entries, each starting with '- '")],
+        )
     problems = []
+    values = _check_values(data, lines)  # clearer than the schema's word on the same value
     for error in sorted(_validator(name).iter_errors(data), key=lambda e: list(map(str, e.path))):
         path_tuple = tuple(error.path)
+        if path_tuple in values:
+            continue
         if error.validator == "additionalProperties":  # point at the unknown field itself
             unknown = sorted(set(error.instance) - set(error.schema.get("properties", {})))
             path_tuple += (unknown[0],)
         line = lines.get(path_tuple) or lines.get(path_tuple[:1])
         problems.append(Problem(file, line, _explain(error, name), _field_path(path_tuple)))
+    problems += [
+        Problem(file, lines.get(path) or lines.get(path[:1]), message, _field_path(path))
+        for path, message in values.items()
+    ]
     return data, lines, file, problems
 
 
@@ -322,10 +558,17 @@ def validate(data_dir: pathlib.Path) -> Dataset:
         problems += _check_references(*loaded[name][:3], "sources", indexes["sources"], sources_file)
     problems += _check_references(*loaded["timeline"][:3], "actors", indexes["actors"], actors_file)
     problems += _check_ranges(*loaded["figures"][:3])
-    if problems:
+    if any(problem.level == "error" for problem in problems):
         raise ContentError(problems)
-    return Dataset(indexes["sources"], indexes["timeline"], indexes["actors"], indexes["figures"],
-                   indexes["corrections"], data_dir)
+    return Dataset(
+        indexes["sources"],
+        indexes["timeline"],
+        indexes["actors"],
+        indexes["figures"],
+        indexes["corrections"],
+        data_dir,
+        problems,
+    )
 
 
 @functools.lru_cache(maxsize=4)

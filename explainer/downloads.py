@@ -3,35 +3,74 @@
 Pure functions from the validated Dataset to text; mkdocs_downloads.py adds them to
 the built site. Each file lists the data as the YAML holds it, sorted by key or date.
 """
+
 from __future__ import annotations
 
 import csv
 import io
 import json
-import re
 
 from .data import Dataset
 from .formatting import format_when, sort_key
 
-SOURCE_COLUMNS = ["key", "type", "authors", "title", "publisher", "date", "date_note", "url",
-                  "archive_url", "language", "annotation", "reliability"]
+SOURCE_COLUMNS = [
+    "key",
+    "type",
+    "authors",
+    "title",
+    "publisher",
+    "date",
+    "date_note",
+    "url",
+    "archive_url",
+    "language",
+    "annotation",
+    "reliability",
+]
 EVENT_COLUMNS = ["id", "date", "date_text", "title", "summary", "status", "themes", "actors", "sources"]
-BIBTEX_TYPE = {"journal article": "article", "research report": "techreport",
-               "government document": "misc"}
-CSL_TYPE = {"journal article": "article-journal", "research report": "report",
-            "news report": "article-newspaper", "feature": "article-magazine",
-            "opinion": "article-magazine", "blog post": "post-weblog", "interview/profile": "interview",
-            "government document": "legislation", "platform statement": "post",
-            "press release": "report", "reference work": "entry-encyclopedia"}
+BIBTEX_TYPE = {"journal article": "article", "research report": "techreport", "government document": "misc"}
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+BIBTEX_SPECIAL = {
+    "\\": r"\textbackslash{}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
+CSL_TYPE = {
+    "journal article": "article-journal",
+    "research report": "report",
+    "news report": "article-newspaper",
+    "feature": "article-magazine",
+    "opinion": "article-magazine",
+    "blog post": "post-weblog",
+    "interview/profile": "interview",
+    "government document": "legislation",
+    "platform statement": "post",
+    "press release": "report",
+    "reference work": "entry-encyclopedia",
+}
+
+
+def csv_cell(value) -> str:
+    """A cell a spreadsheet shows as text: one starting with = + - @, a tab or a carriage
+    return would be read as a formula, so it gets a leading single quote."""
+    text = "; ".join(value) if isinstance(value, list) else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def _csv(rows: list[dict], columns: list[str]) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, columns, extrasaction="ignore", lineterminator="\n")
+    # RFC 4180's CRLF: the writer then quotes any cell holding a carriage return.
+    writer = csv.DictWriter(out, columns, extrasaction="ignore", lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: "; ".join(v) if isinstance(v, list) else v for k, v in row.items()
-                         if k in columns})
+        writer.writerow({k: csv_cell(v) for k, v in row.items() if k in columns})
     return out.getvalue()
 
 
@@ -53,8 +92,11 @@ def sources_json(dataset: Dataset) -> str:
 
 def _event_row(event: dict) -> dict:
     date = event["date"]
-    return {**event, "date": f"{date['start']}/{date['end']}" if isinstance(date, dict) else date,
-            "date_text": format_when(date, event.get("circa", False), event.get("date_note"))}
+    return {
+        **event,
+        "date": f"{date['start']}/{date['end']}" if isinstance(date, dict) else date,
+        "date_text": format_when(date, event.get("circa", False), event.get("date_note")),
+    }
 
 
 def timeline_csv(dataset: Dataset) -> str:
@@ -65,15 +107,16 @@ def timeline_json(dataset: Dataset) -> str:
     return json.dumps(sorted_events(dataset), ensure_ascii=False, indent=2) + "\n"
 
 
-def _bibtex_escape(text: str) -> str:
-    return re.sub(r"([&%$#_{}])", r"\\\1", text)
+def bibtex_escape(text: str) -> str:
+    """Text for a braced BibTeX field, on one line: backslashes and braces become commands
+    whose own braces are balanced, so no value can close its field or start another entry."""
+    return "".join(BIBTEX_SPECIAL.get(char, char) for char in " ".join(text.split()))
 
 
 def sources_bibtex(dataset: Dataset) -> str:
     entries = []
     for source in sorted_sources(dataset):
-        fields = {"title": source["title"], "publisher": source["publisher"],
-                  "note": source["annotation"]}
+        fields = {"title": source["title"], "publisher": source["publisher"], "note": source["annotation"]}
         if source.get("authors"):
             fields["author"] = " and ".join(source["authors"])
         if source.get("date"):
@@ -82,7 +125,7 @@ def sources_bibtex(dataset: Dataset) -> str:
                 fields["month"] = str(int(source["date"][5:7]))
         if source.get("url"):
             fields["url"] = source["url"]
-        body = ",\n".join(f"  {name} = {{{_bibtex_escape(value)}}}" for name, value in fields.items())
+        body = ",\n".join(f"  {name} = {{{bibtex_escape(value)}}}" for name, value in fields.items())
         entries.append(f"@{BIBTEX_TYPE.get(source['type'], 'misc')}{{{source['key']},\n{body}\n}}\n")
     return "\n".join(entries)
 
@@ -90,9 +133,14 @@ def sources_bibtex(dataset: Dataset) -> str:
 def sources_csl_json(dataset: Dataset) -> str:
     items = []
     for source in sorted_sources(dataset):
-        item = {"id": source["key"], "type": CSL_TYPE[source["type"]], "title": source["title"],
-                "publisher": source["publisher"], "container-title": source["publisher"],
-                "note": source["annotation"]}
+        item = {
+            "id": source["key"],
+            "type": CSL_TYPE[source["type"]],
+            "title": source["title"],
+            "publisher": source["publisher"],
+            "container-title": source["publisher"],
+            "note": source["annotation"],
+        }
         if source.get("language"):
             item["language"] = source["language"]
         if source.get("authors"):

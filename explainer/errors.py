@@ -4,6 +4,7 @@ Every check in the package reports a `Problem` (file, line, field, message with 
 and raises `ContentError` with all of them, so a contributor sees every mistake at once
 and never a traceback.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -49,10 +50,43 @@ def display_path(path: pathlib.Path) -> str:
         return str(path)
 
 
+def read_utf8(path: pathlib.Path) -> str:
+    """A content file's text; a byte-order mark is dropped, bytes that are not UTF-8 are one Problem.
+
+    Raises ContentError naming the file and line of the first bad byte, or the reason the
+    file cannot be read, so a contributor never sees a traceback.
+    """
+    file = display_path(path)
+    try:
+        raw = pathlib.Path(path).read_bytes()
+    except OSError as error:
+        raise ContentError(
+            [Problem(file, None, f"cannot read the file ({error.strerror}); restore it from git")]
+        ) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise ContentError(
+            [
+                Problem(
+                    file,
+                    line,
+                    f"byte 0x{raw[error.start]:02x} at column {column} is "
+                    "not UTF-8; save the file as UTF-8 (retype the "
+                    "character if it still looks wrong)",
+                )
+            ]
+        ) from None
+
+
 def line_of(path: pathlib.Path, token: str) -> int | None:
     """The first line of a file that contains token, to point a contributor at a mistake."""
     try:
-        for number, line in enumerate(pathlib.Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        for number, line in enumerate(
+            pathlib.Path(path).read_text(encoding="utf-8-sig", errors="replace").splitlines(), 1
+        ):
             if token in line:
                 return number
     except OSError:

@@ -5,6 +5,7 @@ claim, a research estimate, a platform statement, a press report or a government
 statement, and its citation.
 `/// figures` prints the table of all figures (or those of `types:` / `ids:`).
 """
+
 from __future__ import annotations
 
 import pathlib
@@ -18,25 +19,28 @@ from .citations import citation_element
 from .errors import ContentError, Problem, display_path, line_of
 from .formatting import TYPE_LABEL, figure_value, format_when, sort_key
 from .page_context import current_page
+from .text import data_text
 
 FIGURE_PATTERN = r"\[fig:([^\]\s]*)\]"
 
 
 def type_label(parent, figure_type: str) -> etree.Element:
-    label = etree.SubElement(parent, "span", {
-        "class": f"figure-type figure-type--{figure_type.replace(' ', '-')}"})
+    label = etree.SubElement(
+        parent, "span", {"class": f"figure-type figure-type--{figure_type.replace(' ', '-')}"}
+    )
     label.text = TYPE_LABEL[figure_type]
     return label
 
 
-def figure_inline(figure: dict) -> etree.Element:
+def figure_inline(md, figure: dict) -> etree.Element:
     """<span class="figure">value <label>, said by who</span> + citation."""
     span = etree.Element("span", {"class": "figure"})
     value = etree.SubElement(span, "strong", {"class": "figure-value"})
-    value.text = figure_value(figure)
+    value.text = data_text(md, figure_value(figure), glossary=True)
     value.tail = " ("
     label = type_label(span, figure["type"])
-    label.tail = f" by {figure['who']})" if figure["type"] == "claim" else f", {figure['who']})"
+    who = f" by {figure['who']})" if figure["type"] == "claim" else f", {figure['who']})"
+    label.tail = data_text(md, who, glossary=True)
     span.append(citation_element([(key, None) for key in figure["sources"]]))
     return span
 
@@ -51,10 +55,17 @@ class FigureInlineProcessor(InlineProcessor):
         figure_id = match.group(1)
         if figure_id not in figures:
             path = self.docs_dir / current_page(self.md).src_path
-            raise ContentError([Problem(display_path(path), line_of(path, match.group(0)),
-                                        f"unknown figure id '{figure_id}' in {match.group(0)}; "
-                                        "use an id from docs/data/figures.yml")])
-        return figure_inline(figures[figure_id]), match.start(0), match.end(0)
+            raise ContentError(
+                [
+                    Problem(
+                        display_path(path),
+                        line_of(path, match.group(0)),
+                        f"unknown figure id '{figure_id}' in {match.group(0)}; "
+                        "use an id from docs/data/figures.yml",
+                    )
+                ]
+            )
+        return figure_inline(self.md, figures[figure_id]), match.start(0), match.end(0)
 
 
 class FiguresBlock(DataBlock):
@@ -65,8 +76,11 @@ class FiguresBlock(DataBlock):
         figures = self.dataset.figures
         types = self.key_list("types", TYPE_LABEL, "figure type")
         ids = self.key_list("ids", figures, "figure id")
-        chosen = [f for f in figures.values()
-                  if (types is None or f["type"] in types) and (ids is None or f["id"] in ids)]
+        chosen = [
+            f
+            for f in figures.values()
+            if (types is None or f["type"] in types) and (ids is None or f["id"] in ids)
+        ]
         chosen.sort(key=lambda f: (sort_key(f["date"]), f["id"]))
         wrapper = etree.SubElement(block, "div", {"class": "md-typeset__table figures-table"})
         table = etree.SubElement(wrapper, "table")
@@ -76,12 +90,16 @@ class FiguresBlock(DataBlock):
         body = etree.SubElement(table, "tbody")
         for figure in chosen:
             row = etree.SubElement(body, "tr", {"id": f"figure-{figure['id']}"})
-            etree.SubElement(row, "td").text = figure_value(figure)
+            etree.SubElement(row, "td").text = data_text(self.md, figure_value(figure), glossary=True)
             counts = etree.SubElement(row, "td")
-            counts.text = figure["counts"] + (f". {figure['note']}" if figure.get("note") else "")
+            counts.text = data_text(
+                self.md,
+                figure["counts"] + (f". {figure['note']}" if figure.get("note") else ""),
+                glossary=True,
+            )
             type_label(etree.SubElement(row, "td"), figure["type"])
-            etree.SubElement(row, "td").text = figure["who"]
-            etree.SubElement(row, "td").text = format_when(figure["date"])
+            etree.SubElement(row, "td").text = data_text(self.md, figure["who"], glossary=True)
+            etree.SubElement(row, "td").text = data_text(self.md, format_when(figure["date"]))
             cell = etree.SubElement(row, "td")
             cell.append(citation_element([(key, None) for key in figure["sources"]]))
 

@@ -3,18 +3,21 @@ and "Label: link, link." runs of links.
 
 A date like "2015-03" is printed "March 2015", never a made-up day.
 """
+
 from __future__ import annotations
 
 import calendar
 import xml.etree.ElementTree as etree
 
-from markdown.util import AtomicString
+from .text import data_text, source
 
-QUALIFIER_SYMBOL = {"at least": "≥", "more than": ">", "about": "~", "up to": "≤",
-                    "fewer than": "<", "at most": "≤"}
-TYPE_LABEL = {"claim": "Claim", "research estimate": "Research estimate",
-              "platform statement": "Platform statement", "press report": "Press report",
-              "government statement": "Government statement"}
+TYPE_LABEL = {
+    "claim": "Claim",
+    "research estimate": "Research estimate",
+    "platform statement": "Platform statement",
+    "press report": "Press report",
+    "government statement": "Government statement",
+}
 
 
 def _parts(date: str) -> tuple[str, str | None, str | None]:
@@ -60,10 +63,10 @@ def sort_key(date) -> tuple[str, str]:
     return start, end
 
 
-def time_element(date, circa=False) -> etree.Element:
+def time_element(md, date, circa=False) -> etree.Element:
     """<time datetime="..."> carrying the machine-readable start of the date."""
     element = etree.Element("time", {"datetime": date["start"] if isinstance(date, dict) else date})
-    element.text = format_when(date, circa)
+    element.text = data_text(md, format_when(date, circa))
     return element
 
 
@@ -94,8 +97,7 @@ def number(value: float) -> str:
 def figure_value(figure: dict) -> str:
     """'60,000–70,000 accounts', 'at least 46,000 accounts', '63 percent'."""
     value = figure["value"]
-    text = (f"{number(value['low'])}–{number(value['high'])}" if isinstance(value, dict)
-            else number(value))
+    text = f"{number(value['low'])}–{number(value['high'])}" if isinstance(value, dict) else number(value)
     unit = figure["unit"]
     text = f"{text}%" if unit == "percent" else f"{text} {unit}"
     return f"{figure['qualifier']} {text}" if figure.get("qualifier") else text
@@ -106,28 +108,27 @@ def as_sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
-def add_links(paragraph, label: str, links: list[tuple[str, str]]):
+def add_links(md, paragraph, label: str, links: list[tuple[str, str]]):
     """Appends 'Label: a, b, c.' to a paragraph, after a space if it has text already."""
     if not links:
         return
-    add_label(paragraph, label)
+    add_label(md, paragraph, label)
     for index, (href, text) in enumerate(links):
         anchor = etree.SubElement(paragraph, "a", {"href": href})
-        anchor.text = AtomicString(text)
+        anchor.text = data_text(md, text)
         anchor.tail = ", " if index < len(links) - 1 else "."
 
 
-def add_label(paragraph, label: str):
+def add_label(md, paragraph, label: str):
     """Appends 'Label: ', after a space if the paragraph's text so far doesn't end in one."""
     children = list(paragraph)
-    so_far = (children[-1].tail if children else paragraph.text) or ""
-    append_text(paragraph, ("" if not so_far or so_far.endswith(" ") else " ") + f"{label}: ")
+    so_far = source(children[-1].tail if children else paragraph.text)
+    append_text(md, paragraph, ("" if not so_far or so_far.endswith(" ") else " ") + f"{label}: ")
 
 
-def append_text(element, text: str):
+def append_text(md, element, text: str):
     """Adds text after the element's last child (or to its text if it has none)."""
     children = list(element)
-    if children:
-        children[-1].tail = AtomicString((children[-1].tail or "") + text)
-    else:
-        element.text = AtomicString((element.text or "") + text)
+    target, attribute = (children[-1], "tail") if children else (element, "text")
+    before = getattr(target, attribute)
+    setattr(target, attribute, data_text(md, source(before) + text, getattr(before, "glossary", False)))

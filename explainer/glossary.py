@@ -3,12 +3,15 @@
 Terms are defined once, in that include, which pymdownx.snippets appends to every
 page so each term shows as a tooltip everywhere; this block lists the same text.
 """
+
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
 
 from .blockbase import DataBlock, DataBlockExtension
+from .errors import read_utf8
+from .text import data_text
 
 ABBREVIATION = re.compile(r"^\*\[([^\]]+)\]:\s*(.+)$")
 INCLUDE = "includes/abbreviations.md"
@@ -29,13 +32,13 @@ class GlossaryBlock(DataBlock):
 
     def render(self, block):
         path = self.docs_dir / INCLUDE
-        terms = read_terms(path.read_text(encoding="utf-8")) if path.exists() else []
+        terms = read_terms(read_utf8(path)) if path.exists() else []
         if not terms:
             self.fail(f"no terms found in docs/{INCLUDE}; add lines like '*[DDoS]: Distributed ...'")
         definitions = etree.SubElement(block, "dl", {"class": "glossary"})
         for term, definition in terms:
-            etree.SubElement(definitions, "dt", {"id": term_anchor(term)}).text = term
-            etree.SubElement(definitions, "dd").text = definition
+            etree.SubElement(definitions, "dt", {"id": term_anchor(term)}).text = data_text(self.md, term)
+            etree.SubElement(definitions, "dd").text = data_text(self.md, definition, glossary=True)
 
 
 class GlossaryExtension(DataBlockExtension):

@@ -5,6 +5,7 @@ to a build, so this hook does; adding them as generated files (not writing after
 build) lets MkDocs check the links to them from the Sources and Timeline pages.
 Zensical ignores hooks, so a Zensical build lacks only these six files.
 """
+
 from __future__ import annotations
 
 import pathlib

@@ -5,6 +5,7 @@ treeprocessor that holds it; Zensical registers a 'rendering_context' preprocess
 This is the one place that reads either, so the rest of the package stays portable.
 Outside both (unit tests, the checker) the page is the docs root's index.md.
 """
+
 from __future__ import annotations
 
 import dataclasses

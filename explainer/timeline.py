@@ -8,35 +8,44 @@ Event text is atomic (plain text, no glossary tooltips) and each event is as few
 elements as it can be: every element on the full timeline is restyled several times
 while Material's script starts, which cost mobile Lighthouse Performance (measured).
 """
+
 from __future__ import annotations
 
 import itertools
 import xml.etree.ElementTree as etree
 
-from markdown.util import AtomicString
-
 from .blockbase import DataBlock, DataBlockExtension
 from .citations import citation_element
 from .formatting import add_links, as_sentence, sort_key, time_element
 from .page_context import link
+from .text import data_text
 
 STATUS_LABEL = {"documented": "Documented", "claimed": "Claimed", "disputed": "Disputed"}
 THEME_LABEL = {
-    "suspensions": "Do suspensions work?", "accuracy": "Accuracy of lists",
-    "numbers": "Takedown numbers", "oversight": "Who decides", "free-speech": "Free speech",
-    "counter-messaging": "Counter-messaging", "intelligence": "Intelligence value",
-    "hunters": "The hunters", "platform-policy": "Platform policy", "context": "Context",
+    "suspensions": "Do suspensions work?",
+    "accuracy": "Accuracy of lists",
+    "numbers": "Takedown numbers",
+    "oversight": "Who decides",
+    "free-speech": "Free speech",
+    "counter-messaging": "Counter-messaging",
+    "intelligence": "Intelligence value",
+    "hunters": "The hunters",
+    "platform-policy": "Platform policy",
+    "context": "Context",
 }
 TIMELINE_PAGE = "timeline.md"
 
 
 def select_events(events: dict, themes=None, actors=None, statuses=None, ids=None) -> list[dict]:
     """Events matching every given filter, sorted by date."""
-    chosen = [event for event in events.values()
-              if (themes is None or set(themes) & set(event["themes"]))
-              and (actors is None or set(actors) & set(event["actors"]))
-              and (statuses is None or event["status"] in statuses)
-              and (ids is None or event["id"] in ids)]
+    chosen = [
+        event
+        for event in events.values()
+        if (themes is None or set(themes) & set(event["themes"]))
+        and (actors is None or set(actors) & set(event["actors"]))
+        and (statuses is None or event["status"] in statuses)
+        and (ids is None or event["id"] in ids)
+    ]
     return sorted(chosen, key=lambda event: sort_key(event["date"]))
 
 
@@ -59,8 +68,7 @@ class TimelineBlock(DataBlock):
         filters = self.options.get("filters") is True
         events = select_events(dataset.events, themes, actors, statuses, ids)
         if not events:
-            self.fail("no event matches these options; widen them or add events to "
-                      "docs/data/timeline.yml")
+            self.fail("no event matches these options; widen them or add events to docs/data/timeline.yml")
         block.set("class", "timeline" + (" timeline--full" if filters else " timeline--slice"))
         if filters:
             block.set("data-timeline-filters", "")
@@ -69,8 +77,9 @@ class TimelineBlock(DataBlock):
                 heading = etree.SubElement(block, "h2", {"id": f"year-{year}", "class": "timeline-year"})
                 heading.text = year
                 self.event_list(block, list(group), dataset)
-            status = etree.SubElement(block, "p", {"class": "timeline-count", "role": "status",
-                                                   "aria-live": "polite"})
+            status = etree.SubElement(
+                block, "p", {"class": "timeline-count", "role": "status", "aria-live": "polite"}
+            )
             status.text = f"Showing all {len(events)} events."
         else:
             self.event_list(block, events, dataset)
@@ -84,38 +93,53 @@ class TimelineBlock(DataBlock):
             self.event_item(ordered, event, dataset)
 
     def event_item(self, parent, event, dataset):
-        item = etree.SubElement(parent, "li", {
-            "class": f"timeline-event timeline-event--{event['status']}", "id": event["id"],
-            "data-themes": " ".join(event["themes"]), "data-actors": " ".join(event["actors"])})
+        item = etree.SubElement(
+            parent,
+            "li",
+            {
+                "class": f"timeline-event timeline-event--{event['status']}",
+                "id": event["id"],
+                "data-themes": " ".join(event["themes"]),
+                "data-actors": " ".join(event["actors"]),
+            },
+        )
         header = etree.SubElement(item, "p", {"class": "timeline-when"})
         permalink = etree.SubElement(header, "a", {"class": "timeline-permalink", "href": f"#{event['id']}"})
-        permalink.append(time_element(event["date"], event.get("circa", False)))
+        permalink.append(time_element(self.md, event["date"], event.get("circa", False)))
         permalink.tail = " "
         if event.get("date_note"):
             note = etree.SubElement(header, "span", {"class": "date-note"})
-            note.text = f"({event['date_note']})"
+            note.text = data_text(self.md, f"({event['date_note']})", glossary=True)
             note.tail = " "
         status_badge(header, event["status"])
         title = etree.SubElement(item, "p", {"class": "timeline-title"})
-        title.text = AtomicString(event["title"])
+        title.text = data_text(self.md, event["title"])
         summary = etree.SubElement(item, "p", {"class": "timeline-summary"})
-        summary.text = AtomicString(event["summary"] + " ")
+        summary.text = data_text(self.md, event["summary"] + " ")
         summary.append(citation_element([(key, None) for key in event["sources"]]))
         meta = etree.SubElement(item, "p", {"class": "timeline-meta"})
-        meta.text = AtomicString(as_sentence("Themes: " + ", ".join(THEME_LABEL[t] for t in event["themes"])))
-        add_links(meta, "Actors", [(link(self.md, f"whos-who.md#{key}"), dataset.actors[key]["name"])
-                                   for key in event["actors"]])
+        themes = ", ".join(THEME_LABEL[theme] for theme in event["themes"])
+        meta.text = data_text(self.md, as_sentence(f"Themes: {themes}"))
+        add_links(
+            self.md,
+            meta,
+            "Actors",
+            [(link(self.md, f"whos-who.md#{key}"), dataset.actors[key]["name"]) for key in event["actors"]],
+        )
 
     def filter_form(self, parent, events, dataset):
         """Theme and actor selects that site.js wires; site.css hides them without JavaScript."""
-        form = etree.SubElement(parent, "form", {"class": "timeline-filters",
-                                                 "aria-label": "Filter the timeline"})
+        form = etree.SubElement(
+            parent, "form", {"class": "timeline-filters", "aria-label": "Filter the timeline"}
+        )
         used_themes = [t for t in THEME_LABEL if any(t in e["themes"] for e in events)]
-        used_actors = sorted({a for e in events for a in e["actors"]},
-                             key=lambda key: dataset.actors[key]["name"].lower())
+        used_actors = sorted(
+            {a for e in events for a in e["actors"]}, key=lambda key: dataset.actors[key]["name"].lower()
+        )
         for name, label, values in (
-                ("theme", "Theme", [(t, THEME_LABEL[t]) for t in used_themes]),
-                ("actor", "Actor", [(a, dataset.actors[a]["name"]) for a in used_actors])):
+            ("theme", "Theme", [(t, THEME_LABEL[t]) for t in used_themes]),
+            ("actor", "Actor", [(a, dataset.actors[a]["name"]) for a in used_actors]),
+        ):
             group = etree.SubElement(form, "div", {"class": "timeline-filter"})
             field = etree.SubElement(group, "label", {"for": f"timeline-{name}"})
             field.text = label
@@ -124,7 +148,7 @@ class TimelineBlock(DataBlock):
             option.text = f"All {label.lower()}s"
             for value, text in values:
                 option = etree.SubElement(select, "option", {"value": value})
-                option.text = AtomicString(text)  # no glossary markup inside <option>
+                option.text = data_text(self.md, text)  # no glossary markup inside <option>
         reset = etree.SubElement(form, "button", {"type": "reset", "class": "md-button"})
         reset.text = "Show all"
 

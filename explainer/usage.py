@@ -3,6 +3,7 @@
 Reads every Markdown page under docs/ (not the generated HTML), so it gives the same
 answer under MkDocs, Zensical and the checker, whatever order pages are built in.
 """
+
 from __future__ import annotations
 
 import functools
@@ -12,6 +13,8 @@ import re
 import yaml
 
 from .citations import CITATION_PATTERN, parse_citation
+from .data import YamlLoader, first_anchor
+from .errors import ContentError, read_utf8
 
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 FENCE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
@@ -20,16 +23,22 @@ SKIPPED_FOLDERS = ("includes/", "data/")
 
 def page_files(docs_dir: pathlib.Path) -> list[pathlib.Path]:
     """Every page the site builds, in a stable order."""
-    return sorted(path for path in docs_dir.rglob("*.md")
-                  if not path.relative_to(docs_dir).as_posix().startswith(SKIPPED_FOLDERS))
+    return sorted(
+        path
+        for path in docs_dir.rglob("*.md")
+        if not path.relative_to(docs_dir).as_posix().startswith(SKIPPED_FOLDERS)
+    )
 
 
 def front_matter(text: str) -> dict:
+    """A page's front matter as a dict; {} when it is missing, not YAML, or uses anchors."""
     match = FRONT_MATTER.match(text)
     if not match:
         return {}
     try:
-        meta = yaml.safe_load(match.group(1))
+        if first_anchor(match.group(1)):
+            return {}
+        meta = yaml.load(match.group(1), Loader=YamlLoader)
     except yaml.YAMLError:
         return {}
     return meta if isinstance(meta, dict) else {}
@@ -51,7 +60,10 @@ def cited_keys(text: str) -> list[str]:
 def _index(docs_dir: pathlib.Path, stamp: tuple) -> dict[str, list[tuple[str, str]]]:
     citing: dict[str, list[tuple[str, str]]] = {}
     for path in page_files(docs_dir):
-        text = path.read_text(encoding="utf-8")
+        try:
+            text = read_utf8(path)
+        except ContentError:  # `make check` names the file; here it just cites nothing
+            continue
         src = path.relative_to(docs_dir).as_posix()
         title = str(front_matter(text).get("title") or src)
         for key in cited_keys(text):

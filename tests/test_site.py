@@ -1,6 +1,10 @@
 """The real site: strict build, page metadata, no external assets, builds without network or git."""
+
+import fcntl
+import hashlib
 import json
 import os
+import posixpath
 import re
 import shutil
 import subprocess
@@ -8,9 +12,10 @@ from html.parser import HTMLParser
 
 import pytest
 
+from explainer.usage import front_matter
+
 from conftest import ENV, ROOT, built_pages, mkdocs_build
 from project_copy import copy_project
-from explainer.usage import front_matter
 
 CDN_HINTS = ("unpkg.com", "jsdelivr", "cdnjs", "googleapis", "gstatic", "cloudflare", "polyfill.io")
 
@@ -35,7 +40,14 @@ class AssetParser(HTMLParser):
         elif tag == "object" and attrs.get("data"):
             self.loads.append(attrs["data"])
         elif tag == "link" and set((attrs.get("rel") or "").split()) & {
-                "stylesheet", "preload", "modulepreload", "icon", "preconnect", "dns-prefetch", "manifest"}:
+            "stylesheet",
+            "preload",
+            "modulepreload",
+            "icon",
+            "preconnect",
+            "dns-prefetch",
+            "manifest",
+        }:
             self.loads.append(attrs.get("href", ""))
 
     def handle_endtag(self, tag):
@@ -68,8 +80,9 @@ def test_every_page_has_lang_title_and_the_front_matter_description(site_dir, do
     descriptions = {}
     for page in docs_pages:
         rel = page.relative_to(ROOT / "docs").with_suffix("")
-        descriptions[(rel.parent if rel.name == "index" else rel).as_posix()] = \
-            front_matter(page.read_text(encoding="utf-8"))["description"]
+        descriptions[(rel.parent if rel.name == "index" else rel).as_posix()] = front_matter(
+            page.read_text(encoding="utf-8")
+        )["description"]
     for html in built_pages(site_dir):
         page = parse(html)
         key = html.parent.relative_to(site_dir).as_posix()
@@ -128,13 +141,41 @@ def test_the_build_needs_no_network(tmp_path):
     reason = unshare_available()
     if reason:
         pytest.skip(reason)
-    result = subprocess.run(["unshare", "-n", str(ROOT / ".venv" / "bin" / "mkdocs"), "build", "--strict",
-                             "--site-dir", str(tmp_path / "site")], cwd=ROOT, env=ENV,
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [
+            "unshare",
+            "-n",
+            str(ROOT / ".venv" / "bin" / "mkdocs"),
+            "build",
+            "--strict",
+            "--site-dir",
+            str(tmp_path / "site"),
+        ],
+        cwd=ROOT,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
-    offline = subprocess.run(["unshare", "-n", str(ROOT / ".venv" / "bin" / "mkdocs"), "build", "--strict",
-                              "-f", "mkdocs.offline.yml", "--site-dir", str(tmp_path / "offline")],
-                             cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=600)
+    offline = subprocess.run(
+        [
+            "unshare",
+            "-n",
+            str(ROOT / ".venv" / "bin" / "mkdocs"),
+            "build",
+            "--strict",
+            "-f",
+            "mkdocs.offline.yml",
+            "--site-dir",
+            str(tmp_path / "offline"),
+        ],
+        cwd=ROOT,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert offline.returncode == 0, offline.stderr[-3000:]
 
 
@@ -148,8 +189,12 @@ def test_the_build_works_from_a_copy_project(tmp_path):
 
 def test_the_build_works_from_a_shallow_clone(tmp_path):
     clone = tmp_path / "clone"
-    subprocess.run(["git", "clone", "--quiet", "--depth", "1", f"file://{ROOT}", str(clone)],
-                   check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        ["git", "clone", "--quiet", "--depth", "1", f"file://{ROOT}", str(clone)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     result = mkdocs_build(tmp_path / "site", cwd=clone)
     assert result.returncode == 0, result.stderr[-3000:]
     assert "Last updated: <time" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
@@ -162,17 +207,180 @@ def test_the_build_works_when_run_from_another_folder(tmp_path):
     assert "<abbr title=" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
 
 
+def make(project, *targets, **kwargs):
+    """`make` in a project copy, with the project's .venv (BIN) and no install step (SITE_DEPS empty)."""
+    return subprocess.Popen(
+        ["make", *targets, f"BIN={ROOT / '.venv' / 'bin'}", "SITE_DEPS="],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        **kwargs,
+    )
+
+
 def test_a_failed_build_leaves_the_published_site_untouched(tmp_path):
     project = copy_project(tmp_path / "project")
     (project / "site").mkdir()
     (project / "site" / "marker.html").write_text("previous build")
     page = project / "docs" / "timeline.md"
     page.write_text(page.read_text() + "\nBroken [@no-such-source].\n")
-    # The copy uses the project's .venv (BIN) and skips the install step (SITE_DEPS empty).
-    result = subprocess.run(["make", "build", f"BIN={ROOT / '.venv' / 'bin'}", "SITE_DEPS="],
-                            cwd=project, capture_output=True, text=True, timeout=600,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    assert result.returncode != 0
-    assert "docs/timeline.md" in result.stdout + result.stderr
+    output, _ = make(project, "build").communicate(timeout=600)
+    assert "docs/timeline.md" in output
     assert (project / "site" / "marker.html").read_text() == "previous build"
-    assert not (project / ".site-tmp").exists()
+    assert not list(project.glob("site.tmp.*"))
+
+
+def test_a_build_swaps_the_new_site_in_and_leaves_no_temporary_folder(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "site").mkdir()
+    (project / "site" / "stale.html").write_text("from an old build")
+    process = make(project, "build")
+    output, _ = process.communicate(timeout=600)
+    assert process.returncode == 0, output[-3000:]
+    assert (project / "site" / "index.html").exists()
+    assert not (project / "site" / "stale.html").exists()
+    assert oct((project / "site").stat().st_mode & 0o777) == "0o755"
+    assert not list(project.glob("site.tmp.*"))
+
+
+def test_a_second_build_waits_for_the_lock(tmp_path):
+    project = copy_project(tmp_path / "project")
+    with open(project / "site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # a first build, holding the lock
+        waiting = subprocess.Popen(
+            ["tools/build_site.sh", "site"],
+            cwd=project,
+            env={**ENV, "MKDOCS": str(ROOT / ".venv" / "bin" / "mkdocs")},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        try:
+            with pytest.raises(subprocess.TimeoutExpired):
+                waiting.wait(timeout=3)
+            assert not (project / "site").exists() and not list(project.glob("site.tmp.*"))
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+    output, _ = waiting.communicate(timeout=600)
+    assert waiting.returncode == 0, output[-3000:]
+    assert (project / "site" / "index.html").exists()
+
+
+@pytest.mark.parametrize("include", ["../../mkdocs.yml", "../data/sources.yml", "/etc/hostname"])
+def test_snippets_read_only_docs_includes(tmp_path, include):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "about" / "licence.md"
+    page.write_text(page.read_text(encoding="utf-8") + f'\n--8<-- "{include}"\n', encoding="utf-8")
+    result = mkdocs_build(tmp_path / "site", cwd=project)
+    assert result.returncode != 0
+    assert "Snippet at path" in result.stderr and "could not be found" in result.stderr, result.stderr[-2000:]
+
+
+SCRIPT_SOURCES = re.compile(
+    r"assets/(javascripts/(bundle\.[0-9a-f]+\.min\.js|site\.js)"
+    r"|vendor/iframe-worker/shim\.js)"
+)  # the theme's, then the site's own
+# The inline scripts the templates write (Material 9.8.2's three, main.html's one), by the
+# SHA-256 of their text with the page's relative base written BASE. Any other inline
+# script, such as one in a page or a front-matter title, breaks the policy; after a
+# theme upgrade, check the new scripts' text before recording their hashes here.
+INLINE_SCRIPTS = {
+    "89614d6b864bbe7884f6ad1ab21aa2216e6686af528a97cd15075dda2fe14374",  # __md_scope, __md_get
+    "bf20f4b432ca4a05369da4e76974f3dbec7d643c08c76f190ef07adaeb15f844",  # no-js -> js (main.html)
+    "0eb10c249dbdb0beef225a10ce5cbe55418cc4a7014cc208f8e7d6ed8f00906e",  # saved colour palette
+    "ffcc0f7735fdab434d257c80e65cec2e88d716991e69757185b7e450e41a5b2f",  # open the linked tab
+}
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "background"}
+FORBIDDEN_SCHEMES = ("javascript:", "data:", "vbscript:")
+
+
+class PolicyParser(HTMLParser):
+    """Everything on a page that breaks the site's HTML policy, as readable strings."""
+
+    def __init__(self, page_dir: str):
+        super().__init__()
+        self.page_dir, self.broken, self._inline = page_dir, [], None
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("iframe", "object", "embed", "frame", "applet"):
+            self.broken.append(f"<{tag}>")
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.broken.append(f"<{tag} {name}>")
+            # Browsers skip whitespace and control characters inside a scheme ("java\tscript:").
+            squeezed = re.sub(r"[\x00-\x20]", "", value or "").lower()
+            if name in URL_ATTRIBUTES and squeezed.startswith(FORBIDDEN_SCHEMES):
+                self.broken.append(f"<{tag} {name}={value!r}>")
+        source = dict(attrs).get("src")
+        if tag == "script" and source is not None:
+            path = posixpath.normpath(posixpath.join(self.page_dir, re.sub(r"^/site/", "/", source)))
+            if is_external(source) or not SCRIPT_SOURCES.fullmatch(path.lstrip("/")):
+                self.broken.append(f"<script src={source!r}>")
+        elif tag == "script" and dict(attrs).get("type") != "application/json":
+            self._inline = []
+
+    def handle_data(self, data):
+        if self._inline is not None:
+            self._inline.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._inline is not None:
+            text = re.sub(
+                r'new URL\("[^"]*",location\)', "new URL(BASE,location)", "".join(self._inline).strip()
+            )
+            if hashlib.sha256(text.encode()).hexdigest() not in INLINE_SCRIPTS:
+                self.broken.append(f"<script>{text[:80]}</script>")
+            self._inline = None
+
+
+def test_every_page_follows_the_html_policy(site_dir, offline_site_dir):
+    """Scripts only from the theme, the site's assets or the templates' own inline ones; no on*
+    attributes; no javascript:, data: or vbscript: URLs; no iframe, object or embed."""
+    for site in (site_dir, offline_site_dir):
+        for html in sorted(site.rglob("*.html")):
+            if "assets" in html.relative_to(site).parts:
+                continue
+            parser = PolicyParser("/" + html.parent.relative_to(site).as_posix())
+            parser.feed(html.read_text(encoding="utf-8"))
+            assert not parser.broken, f"{html.relative_to(site)}: {parser.broken}"
+
+
+def test_the_policy_parser_catches_each_kind_of_breach():
+    parser = PolicyParser("/debate")
+    parser.feed(
+        '<a href=" java\tscript:alert(1)">x</a><img src="x" onerror="alert(1)">'
+        '<form action="vbscript:x"></form><iframe src="https://x.test"></iframe>'
+        '<script src="https://cdn.test/x.js"></script><script src="../evil.js"></script>'
+        '<script src="../assets/javascripts/site.js"></script><a href="data:text/html,x">d</a>'
+    )
+    assert len(parser.broken) == 7, parser.broken
+
+
+def test_front_matter_is_escaped_in_the_head(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "about" / "licence.md"
+    title = 'Licence "quoted" & </title><script>alert(1)</script>'
+    description = 'He said "stop" & left."><script>alert(1)</script><meta name="x'
+    text = page.read_text(encoding="utf-8")
+    meta = front_matter(text)
+    text = text.replace(f"title: {meta['title']}", f"title: '{title}'", 1)
+    text = text.replace(f"description: {meta['description']}", f"description: '{description}'", 1)
+    page.write_text(text, encoding="utf-8")
+    result = mkdocs_build(tmp_path / "site", cwd=project)
+    assert result.returncode == 0, result.stderr[-3000:]
+    html = (tmp_path / "site" / "about" / "licence" / "index.html").read_text(encoding="utf-8")
+    head = parse_head(html)
+    assert head.description == description
+    assert head.title == f"{title} - The Takedown Debate"
+    assert "alert(1)" not in "".join(head.scripts)
+
+
+def parse_head(html: str) -> AssetParser:
+    """The page's <head> only: its title, description and the text of its inline scripts."""
+    head = html.split("</head>", 1)[0]
+    parser = AssetParser()
+    parser.feed(head)
+    parser.scripts = re.findall(r"<script\b[^>]*>(.*?)</script>", head, re.S)
+    return parser

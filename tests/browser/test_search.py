@@ -4,13 +4,13 @@ Each query lists the pages that answer it (more than one where two are equally r
 at least one of them must be among the first three results. The offline copy is opened
 from file:// with every non-file request aborted and recorded: none may be made.
 """
+
 from __future__ import annotations
 
 import pytest
 
-from conftest import built_pages
-
 from .support import search
+from conftest import built_pages
 
 pytestmark = pytest.mark.browser
 
