@@ -65,7 +65,7 @@ def timeline_json(dataset: Dataset) -> str:
     return json.dumps(sorted_events(dataset), ensure_ascii=False, indent=2) + "\n"
 
 
-def _bibtex_escape(text: str) -> str:
+def bibtex_escape(text: str) -> str:
     return re.sub(r"([&%$#_{}])", r"\\\1", text)
 
 
@@ -82,7 +82,7 @@ def sources_bibtex(dataset: Dataset) -> str:
                 fields["month"] = str(int(source["date"][5:7]))
         if source.get("url"):
             fields["url"] = source["url"]
-        body = ",\n".join(f"  {name} = {{{_bibtex_escape(value)}}}" for name, value in fields.items())
+        body = ",\n".join(f"  {name} = {{{bibtex_escape(value)}}}" for name, value in fields.items())
         entries.append(f"@{BIBTEX_TYPE.get(source['type'], 'misc')}{{{source['key']},\n{body}\n}}\n")
     return "\n".join(entries)
 

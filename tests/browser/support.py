@@ -36,8 +36,22 @@ PAGES = page_paths()
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site as GitHub Pages does: an unknown address gets 404.html, status 404."""
+
     def log_message(self, format, *args):
         pass
+
+    def send_error(self, code, message=None, explain=None):
+        page = pathlib.Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 class SiteServer:
