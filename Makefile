@@ -65,6 +65,7 @@ test: $(DEV_DEPS) browser-deps lint build
 bench: $(DEV_DEPS) browser-deps
 	$(BIN)/python bench/build.py
 	$(BIN)/python bench/pages.py
+	$(BIN)/python bench/search.py
 	$(BIN)/python bench/lighthouse.py
 
 clean:

@@ -1,11 +1,14 @@
 """Who's who: `/// actors` renders docs/data/actors.yml, grouped by kind.
 
-Each actor has a stable anchor (its key), a one-line description, their role in the
-story with citations, and links to the timeline events they appear in.
+Each actor is a heading with a stable anchor (its key), so site search leads to it,
+followed by a one-line description, their role in the story with citations, and links
+to the timeline events they appear in.
 """
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
+
+from markdown.util import AtomicString
 
 from .blockbase import DataBlock, DataBlockExtension
 from .citations import citation_element
@@ -33,17 +36,17 @@ class ActorsBlock(DataBlock):
                 continue
             heading = etree.SubElement(block, "h2", {"id": "kind-" + kind.replace(" ", "-")})
             heading.text = KIND_HEADING[kind]
-            entries = etree.SubElement(block, "dl", {"class": "actor-list"})
+            entries = etree.SubElement(block, "div", {"class": "actor-list"})
             for actor in actors:
                 self.entry(entries, actor, dataset)
 
     def entry(self, parent, actor, dataset):
-        term = etree.SubElement(parent, "dt", {"id": actor["key"]})
-        term.text = actor["name"]
+        term = etree.SubElement(parent, "h3", {"id": actor["key"]})
+        term.text = AtomicString(actor["name"])
         if actor.get("pseudonym"):
             note = etree.SubElement(term, "span", {"class": "pseudonym-note"})
             note.text = " (pseudonym)"
-        detail = etree.SubElement(parent, "dd")
+        detail = etree.SubElement(parent, "div", {"class": "actor-detail"})
         description = etree.SubElement(detail, "p")
         description.text = actor["description"]
         role = etree.SubElement(detail, "p")

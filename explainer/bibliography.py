@@ -12,7 +12,7 @@ import xml.etree.ElementTree as etree
 
 from markdown.util import AtomicString
 
-from .blockbase import DataBlock, DataBlockExtension
+from .blockbase import SEARCH_ENTRY, DataBlock, DataBlockExtension
 from .formatting import add_label, add_links, append_text, as_sentence, reference_text
 from .page_context import link
 from .usage import citing_pages
@@ -68,7 +68,8 @@ class SourcesBlock(DataBlock):
     def entry(self, parent, source, pages, events):
         article = etree.SubElement(parent, "article", {"class": "source-entry", "id": source["key"]})
         # Print shows each address after its link (site.css), so the page carries it once.
-        reference = etree.SubElement(article, "p", {"class": "source-reference"})
+        # The reference is the entry's heading (SEARCH_ENTRY): search lists each source.
+        reference = etree.SubElement(article, "p", {"class": "source-reference", SEARCH_ENTRY: ""})
         note = f" ({source['date_note']})" if source.get("date_note") else ""
         reference.text = AtomicString(f"{reference_text(source)}{note} ")
         links = [(source.get("url"), "Read the source"), (source.get("archive_url"), "Archived copy"),

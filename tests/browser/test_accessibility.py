@@ -96,7 +96,7 @@ def test_open_mobile_navigation_has_no_accessibility_violations(new_context, ser
 
 
 def shown_event_ids(page) -> list[str]:
-    return page.eval_on_selector_all("li.timeline-event:not([hidden])", "items => items.map(i => i.id)")
+    return page.eval_on_selector_all("li.timeline-event:not([hidden])", "items => items.map(i => i.querySelector('.timeline-title').id)")
 
 
 def matching_event_ids(page, theme: str = "", actor: str = "") -> list[str]:
@@ -104,7 +104,7 @@ def matching_event_ids(page, theme: str = "", actor: str = "") -> list[str]:
     return page.eval_on_selector_all("li.timeline-event", """(items, [theme, actor]) => items
         .filter(i => (!theme || i.dataset.themes.split(' ').includes(theme)) &&
                      (!actor || i.dataset.actors.split(' ').includes(actor)))
-        .map(i => i.id)""", [theme, actor])
+        .map(i => i.querySelector('.timeline-title').id)""", [theme, actor])
 
 
 def tab_to(page, selector: str, limit: int = 300):

@@ -56,8 +56,10 @@
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     apply(false);
-    // An #event link must show its event even when a filter would hide it.
-    var target = window.location.hash && document.getElementById(window.location.hash.slice(1));
+    // An #event link must show its event even when a filter would hide it. On the full
+    // timeline the id is on the event's title heading, inside the event.
+    var anchor = window.location.hash && document.getElementById(window.location.hash.slice(1));
+    var target = anchor && anchor.closest(".timeline-event");
     if (target && target.hidden) {
       theme.value = actor.value = "";
       apply(true);
@@ -251,10 +253,11 @@
       heading.insertAdjacentElement("afterend",
         citeControl(footer, partWork(page, heading.id, headingText(heading)), "argument"));
     });
-    document.querySelectorAll(".md-content .timeline-event[id]").forEach(function (event) {
+    document.querySelectorAll(".md-content .timeline-event").forEach(function (event) {
       var title = event.querySelector(".timeline-title");
-      if (!title) return;
-      event.appendChild(citeControl(footer, partWork(page, event.id, title.textContent.trim()), "event"));
+      var id = event.id || (title && title.id);
+      if (!id) return;
+      event.appendChild(citeControl(footer, partWork(page, id, title.textContent.trim()), "event"));
     });
   }
 
