@@ -42,8 +42,9 @@ build: check
 	$(BIN)/mkdocs build --strict --site-dir .site-tmp || { rm -rf .site-tmp; exit 1; }
 	rm -rf site && mv .site-tmp site
 
+# The old zip goes first, so the new copy never states a stale size for itself.
 offline: check
-	rm -rf .site-offline-tmp
+	rm -rf .site-offline-tmp site-offline.zip
 	$(BIN)/mkdocs build --strict --config-file mkdocs.offline.yml --site-dir .site-offline-tmp \
 	  || { rm -rf .site-offline-tmp; exit 1; }
 	rm -rf site-offline site-offline.zip && mv .site-offline-tmp site-offline

@@ -32,7 +32,8 @@ from .errors import ContentError, Problem, display_path, line_of
 from .page_context import current_page
 
 SEARCH_ENTRY = "data-search-entry"
-BLOCK_NAMES = ("timeline", "sources", "actors", "figures", "figure-chart", "glossary", "corrections")
+BLOCK_NAMES = ("timeline", "sources", "actors", "figures", "figure-chart", "glossary", "corrections",
+               "offline-copy")
 
 
 class DataBlock(Block):

@@ -28,6 +28,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from . import cite, data
+from .offline_copy import add_offline_link
 from .formatting import format_date
 from .page_context import current_page
 
@@ -112,11 +113,12 @@ def script_json(value: dict) -> str:
 
 
 class PageFooterTreeprocessor(Treeprocessor):
-    def __init__(self, md, docs_dir: pathlib.Path, site_name: str, repo_url: str):
+    def __init__(self, md, docs_dir: pathlib.Path, site_name: str, repo_url: str, site_url: str):
         super().__init__(md)
         self.docs_dir = docs_dir
         self.site_name = site_name
         self.repo_url = repo_url
+        self.site_url = site_url
 
     def run(self, root):
         page = current_page(self.md)
@@ -139,6 +141,8 @@ class PageFooterTreeprocessor(Treeprocessor):
             report = etree.SubElement(footer, "p", {"class": "page-report"})
             etree.SubElement(report, "a", {"href": report_link(self.repo_url, page.title, page.url),
                                            "class": "report-error"}).text = "Report an error on this page"
+        if self.site_url:
+            add_offline_link(footer, self.site_url, docs_dir.parent, "Offline copy:")
         details = etree.SubElement(footer, "details", {"class": "cite-page"})
         etree.SubElement(details, "summary").text = "Cite this page"
         formats = etree.SubElement(details, "dl", {"class": "cite-formats"})
@@ -159,12 +163,14 @@ class PageFooterExtension(Extension):
     def __init__(self, **kwargs):
         self.config = {"docs_dir": ["docs", "The docs folder, inside a git checkout if possible."],
                        "site_name": ["", "The site's name, as cited."],
-                       "repo_url": ["", "The repository whose Correction issue form reports an error."]}
+                       "repo_url": ["", "The repository whose Correction issue form reports an error."],
+                       "site_url": ["", "The published site's address, where the offline copy's zip is."]}
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md):
         docs_dir = pathlib.Path(self.getConfig("docs_dir"))
-        processor = PageFooterTreeprocessor(md, docs_dir, self.getConfig("site_name"), self.getConfig("repo_url"))
+        processor = PageFooterTreeprocessor(md, docs_dir, self.getConfig("site_name"), self.getConfig("repo_url"),
+                                            self.getConfig("site_url"))
         # After the citations list (10), before toc (5): the box closes the page.
         md.treeprocessors.register(processor, "page-footer", 9)
 

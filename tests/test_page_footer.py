@@ -77,3 +77,26 @@ def test_the_404_page_offers_search_the_eight_questions_and_the_timeline(site_di
         questions = soup.select(".not-found-questions a")
         assert len(questions) == 8, site
         assert any("timeline" in a["href"] for a in soup.select("article a")), site
+
+
+def test_the_offline_copy_is_linked_with_its_size_when_the_zip_exists(tmp_path):
+    import markdown
+    from explainer.offline_copy import zip_size
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    assert zip_size(tmp_path) is None
+    (tmp_path / "site-offline.zip").write_bytes(b"0" * 2_345_678)
+    assert zip_size(tmp_path) == "2.3 MB"
+    md = markdown.Markdown(extensions=["explainer.offline_copy"], extension_configs={
+        "explainer.offline_copy": {"docs_dir": str(docs), "site_url": "https://example.org/site/"}})
+    html = md.convert("/// offline-copy\n///")
+    assert '<a download="" href="https://example.org/site/site-offline.zip">site-offline.zip (2.3 MB)</a>' in html
+    assert "open index.html" in html
+
+
+def test_the_about_page_and_every_page_footer_link_the_offline_copy(site_dir):
+    about = BeautifulSoup((site_dir / "about" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert about.select_one("article .explainer-offline-copy a[href$='/site-offline.zip']") is not None
+    for path in built_pages(site_dir):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        assert soup.select_one(".page-footer .offline-copy a[href$='/site-offline.zip']") is not None, path
