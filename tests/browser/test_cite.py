@@ -88,3 +88,10 @@ def test_a_missing_address_gets_the_404_page_with_search_questions_and_timeline(
     for href in links:
         assert href.startswith(root)
         assert page.request.get(server.url(href.removeprefix(root))).status == 200, href
+
+
+def test_the_404_page_has_no_accessibility_violation(page, server):
+    from .test_accessibility import axe_violations, describe
+    page.goto(server.url("no-such-page/"))
+    violations = axe_violations(page)
+    assert not violations, describe(violations)
