@@ -8,6 +8,7 @@ desktop. Prints Performance, Accessibility, Best Practices and SEO for each, the
 `--stock` adds the same pages built with stock Material, for comparison. JSON reports
 are kept in bench/results/.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,10 +30,11 @@ BENCH = ROOT / "bench"
 RESULTS = BENCH / "results"
 LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
 CHROME = "/usr/bin/chromium"
-CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-                "--disable-component-update --disable-sync --no-first-run --disable-quic")
-PAGES = {"home": "", "debate page": "debate/watch-or-remove/", "timeline": "timeline/",
-         "sources": "sources/"}
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+    "--disable-component-update --disable-sync --no-first-run --disable-quic"
+)
+PAGES = {"home": "", "debate page": "debate/watch-or-remove/", "timeline": "timeline/", "sources": "sources/"}
 FORM_FACTORS = {"mobile": [], "desktop": ["--preset=desktop"]}
 CATEGORIES = {"performance": "Perf", "accessibility": "A11y", "best-practices": "BP", "seo": "SEO"}
 BUDGET = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
@@ -51,8 +53,11 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
             if not self.path.split("?")[0].endswith("/"):
                 return super().send_head()  # redirects to the address with a slash
             path = path / "index.html"
-        if ("gzip" not in self.headers.get("Accept-Encoding", "") or path.suffix not in COMPRESSIBLE
-                or not path.is_file()):
+        if (
+            "gzip" not in self.headers.get("Accept-Encoding", "")
+            or path.suffix not in COMPRESSIBLE
+            or not path.is_file()
+        ):
             return super().send_head()
         body = gzip.compress(path.read_bytes(), 6)
         self.send_response(200)
@@ -79,7 +84,9 @@ class _Body:
 
 
 def serve(site: pathlib.Path) -> http.server.ThreadingHTTPServer:
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site))
+    )
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd
 
@@ -90,18 +97,32 @@ def ensure_lighthouse():
 
 
 def build(config: str, site: pathlib.Path):
-    result = subprocess.run(mkdocs(config, site), cwd=ROOT, capture_output=True, text=True,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    result = subprocess.run(
+        mkdocs(config, site),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     if result.returncode:
         raise SystemExit(f"build failed ({config}):\n{result.stderr[-2000:]}")
 
 
 def lighthouse(url: str, form_factor: str, report: pathlib.Path) -> dict:
     """Runs Lighthouse once; returns its JSON report."""
-    command = [str(LIGHTHOUSE), url, "--output=json", f"--output-path={report}", "--quiet",
-               f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}",
-               *FORM_FACTORS[form_factor]]
-    result = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROME}, capture_output=True, text=True)
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--output=json",
+        f"--output-path={report}",
+        "--quiet",
+        f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-flags={CHROME_FLAGS}",
+        *FORM_FACTORS[form_factor],
+    ]
+    result = subprocess.run(
+        command, env={**os.environ, "CHROME_PATH": CHROME}, capture_output=True, text=True
+    )
     if result.returncode or not report.exists():
         raise SystemExit(f"lighthouse failed on {url} ({form_factor}):\n{result.stderr[-2000:]}")
     return json.loads(report.read_text(encoding="utf-8"))
@@ -151,8 +172,11 @@ def print_table(rows: list[tuple]):
     print(header)
     print("-" * len(header))
     for label, name, form_factor, scores, _ in rows:
-        print(f"{label:8} {name:12} {form_factor:8} " + " ".join(f"{mark(k, scores[k]):>8}" for k in CATEGORIES)
-              + f"   Perf runs {scores['spread']}")
+        print(
+            f"{label:8} {name:12} {form_factor:8} "
+            + " ".join(f"{mark(k, scores[k]):>8}" for k in CATEGORIES)
+            + f"   Perf runs {scores['spread']}"
+        )
     print("budget: " + ", ".join(f"{CATEGORIES[k]} >= {v}" for k, v in BUDGET.items()))
     lost = [(label, name, form_factor, lines) for label, name, form_factor, _, lines in rows if lines]
     if lost:
@@ -182,8 +206,10 @@ def main():
             finally:
                 stock.unlink()
             rows += measure("stock", work / "stock", args.runs)
-    print(f"\nLighthouse 12.2.3, Chromium headless, site served gzipped from 127.0.0.1, "
-          f"median Performance of {args.runs} runs")
+    print(
+        f"\nLighthouse 12.2.3, Chromium headless, site served gzipped from 127.0.0.1, "
+        f"median Performance of {args.runs} runs"
+    )
     print_table(rows)
 
 

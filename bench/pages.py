@@ -8,6 +8,7 @@ Material on the same Markdown (without the explainer extensions, so data blocks 
 raw text: the comparison is of weight, not of looks). Budget: the site's additions
 total at most 10 KB gzipped.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -70,8 +71,13 @@ def weigh(site: pathlib.Path, page: str) -> dict:
 
 
 def build(config: str, site: pathlib.Path):
-    result = subprocess.run(mkdocs(config, site), cwd=ROOT, capture_output=True, text=True,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    result = subprocess.run(
+        mkdocs(config, site),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     if result.returncode:
         raise SystemExit(f"build failed ({config}):\n{result.stderr[-2000:]}")
 
@@ -89,17 +95,24 @@ def main():
             build(stock.name, work / "stock")
         finally:
             stock.unlink()
-        rows = [(label, name, weigh(work / label, path))
-                for label in ("site", "stock") for name, path in PAGES.items()]
+        rows = [
+            (label, name, weigh(work / label, path))
+            for label in ("site", "stock")
+            for name, path in PAGES.items()
+        ]
     print("Page weight before the page is usable, KB gzipped (HTML + the CSS and JS it references)")
     print(f"  {'build':6} {'page':12} {'HTML':>7} {'theme':>7} {'site':>7} {'total':>7}")
     for label, name, weights in rows:
         total = sum(weights.values())
-        print(f"  {label:6} {name:12} {kb(weights['html'])} {kb(weights['theme'])} {kb(weights['site'])} {kb(total)}")
+        print(
+            f"  {label:6} {name:12} {kb(weights['html'])} {kb(weights['theme'])} {kb(weights['site'])} {kb(total)}"
+        )
     additions = max(weights["site"] for label, _, weights in rows if label == "site")
     verdict = "ok" if additions <= BUDGET_BYTES else "MISS"
-    print(f"  budget: the site's own CSS + JS <= {BUDGET_BYTES / 1024:.0f} KB gzipped: "
-          f"{additions / 1024:.1f} KB, {verdict}")
+    print(
+        f"  budget: the site's own CSS + JS <= {BUDGET_BYTES / 1024:.0f} KB gzipped: "
+        f"{additions / 1024:.1f} KB, {verdict}"
+    )
 
 
 if __name__ == "__main__":

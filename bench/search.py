@@ -5,6 +5,7 @@ Chromium, on a fresh strict build (or on the built site given as the first argum
 and prints the share of queries whose expected page is first (P@1), among the first three
 (P@3), and whose expected anchor is the first page's best section (anchor P@1). Misses are listed.
 """
+
 from __future__ import annotations
 
 import pathlib
@@ -41,6 +42,7 @@ def best_entry(results: list[str]) -> str:
 
 def measure(site_dir: pathlib.Path) -> None:
     from playwright.sync_api import sync_playwright
+
     server = SiteServer(site_dir)
     first = top_three = anchored = 0
     misses = []
@@ -56,13 +58,17 @@ def measure(site_dir: pathlib.Path) -> None:
             anchored += best_entry(results) == expected(entry)
             if pages[:1] != [entry["page"]]:
                 where = pages.index(entry["page"]) + 1 if entry["page"] in pages else "absent"
-                misses.append(f"  {entry['query']!r}: want {expected(entry) or '(home)'} (page is {where}), "
-                              f"first pages {pages[:3]}")
+                misses.append(
+                    f"  {entry['query']!r}: want {expected(entry) or '(home)'} (page is {where}), "
+                    f"first pages {pages[:3]}"
+                )
         browser.close()
     server.close()
     total = len(QUERIES)
-    print(f"{total} queries: P@1 {first / total:.2f} ({first}), P@3 {top_three / total:.2f} ({top_three}), "
-          f"anchor P@1 {anchored / total:.2f} ({anchored})")
+    print(
+        f"{total} queries: P@1 {first / total:.2f} ({first}), P@3 {top_three / total:.2f} ({top_three}), "
+        f"anchor P@1 {anchored / total:.2f} ({anchored})"
+    )
     print("Not first:\n" + "\n".join(misses) if misses else "Every expected page came first.")
 
 
@@ -71,8 +77,18 @@ def main() -> None:
         measure(pathlib.Path(sys.argv[1]))
         return
     with tempfile.TemporaryDirectory() as folder:
-        subprocess.run([str(pathlib.Path(sys.executable).parent / "mkdocs"), "build", "--strict", "--quiet",
-                        "--site-dir", folder], cwd=ROOT, check=True)
+        subprocess.run(
+            [
+                str(pathlib.Path(sys.executable).parent / "mkdocs"),
+                "build",
+                "--strict",
+                "--quiet",
+                "--site-dir",
+                folder,
+            ],
+            cwd=ROOT,
+            check=True,
+        )
         measure(pathlib.Path(folder))
 
 

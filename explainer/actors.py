@@ -4,6 +4,7 @@ Each actor is a heading with a stable anchor (its key), so site search leads to 
 followed by a one-line description, their role in the story with citations, and links
 to the timeline events they appear in.
 """
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
@@ -16,10 +17,16 @@ from .formatting import add_links
 from .page_context import link
 from .timeline import select_events
 
-KIND_HEADING = {"volunteer group": "Volunteer groups", "person": "People",
-                "platform": "Platforms", "company": "Companies",
-                "government body": "Government bodies", "research organisation": "Research organisations",
-                "industry body": "Industry bodies", "news outlet": "News outlets"}
+KIND_HEADING = {
+    "volunteer group": "Volunteer groups",
+    "person": "People",
+    "platform": "Platforms",
+    "company": "Companies",
+    "government body": "Government bodies",
+    "research organisation": "Research organisations",
+    "industry body": "Industry bodies",
+    "news outlet": "News outlets",
+}
 
 
 class ActorsBlock(DataBlock):
@@ -30,8 +37,9 @@ class ActorsBlock(DataBlock):
         dataset = self.dataset
         kinds = self.key_list("kinds", KIND_HEADING, "actor kind") or list(KIND_HEADING)
         for kind in kinds:
-            actors = sorted((a for a in dataset.actors.values() if a["kind"] == kind),
-                            key=lambda a: a["name"].lower())
+            actors = sorted(
+                (a for a in dataset.actors.values() if a["kind"] == kind), key=lambda a: a["name"].lower()
+            )
             if not actors:
                 continue
             heading = etree.SubElement(block, "h2", {"id": "kind-" + kind.replace(" ", "-")})
@@ -55,8 +63,11 @@ class ActorsBlock(DataBlock):
         events = select_events(dataset.events, actors=[actor["key"]])
         if events:
             timeline = etree.SubElement(detail, "p", {"class": "actor-events"})
-            add_links(timeline, "In the timeline",
-                      [(link(self.md, f"timeline.md#{e['id']}"), e["title"]) for e in events])
+            add_links(
+                timeline,
+                "In the timeline",
+                [(link(self.md, f"timeline.md#{e['id']}"), e["title"]) for e in events],
+            )
 
 
 class ActorsExtension(DataBlockExtension):

@@ -6,6 +6,7 @@ timeline events that rest on it. An entry is three paragraphs with plain-text la
 and no glossary tooltips: every element on a ~90-entry page is restyled several times
 while Material's script starts, which cost mobile Lighthouse Performance (measured).
 """
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
@@ -17,16 +18,38 @@ from .formatting import add_label, add_links, append_text, as_sentence, referenc
 from .page_context import link
 from .usage import citing_pages
 
-TYPE_ORDER = ["feature", "research report", "journal article", "government document",
-              "platform statement", "press release", "news report", "interview/profile",
-              "opinion", "blog post", "reference work"]
-TYPE_HEADING = {"feature": "The source article and other features", "research report": "Research reports",
-                "journal article": "Journal articles", "government document": "Government documents",
-                "platform statement": "Platform statements", "press release": "Press releases",
-                "news report": "News reports", "interview/profile": "Interviews and profiles",
-                "opinion": "Opinion", "blog post": "Blog posts", "reference work": "Reference works"}
-DOWNLOADS = [("downloads/sources.csv", "CSV"), ("downloads/sources.json", "JSON"),
-             ("downloads/sources.bib", "BibTeX"), ("downloads/sources.csl.json", "CSL-JSON")]
+TYPE_ORDER = [
+    "feature",
+    "research report",
+    "journal article",
+    "government document",
+    "platform statement",
+    "press release",
+    "news report",
+    "interview/profile",
+    "opinion",
+    "blog post",
+    "reference work",
+]
+TYPE_HEADING = {
+    "feature": "The source article and other features",
+    "research report": "Research reports",
+    "journal article": "Journal articles",
+    "government document": "Government documents",
+    "platform statement": "Platform statements",
+    "press release": "Press releases",
+    "news report": "News reports",
+    "interview/profile": "Interviews and profiles",
+    "opinion": "Opinion",
+    "blog post": "Blog posts",
+    "reference work": "Reference works",
+}
+DOWNLOADS = [
+    ("downloads/sources.csv", "CSV"),
+    ("downloads/sources.json", "JSON"),
+    ("downloads/sources.bib", "BibTeX"),
+    ("downloads/sources.csl.json", "CSL-JSON"),
+]
 
 
 def external_link(parent, url: str, text: str) -> etree.Element:
@@ -54,16 +77,20 @@ class SourcesBlock(DataBlock):
             anchor.text = label
             anchor.tail = ", " if index < len(DOWNLOADS) - 1 else "."
         for source_type in types:
-            entries = sorted((s for s in dataset.sources.values() if s["type"] == source_type),
-                             key=lambda s: (s.get("date") or "", s["key"]))
+            entries = sorted(
+                (s for s in dataset.sources.values() if s["type"] == source_type),
+                key=lambda s: (s.get("date") or "", s["key"]),
+            )
             if not entries:
                 continue
-            heading = etree.SubElement(block, "h2", {"id": "type-" + source_type.replace("/", "-")
-                                                     .replace(" ", "-")})
+            heading = etree.SubElement(
+                block, "h2", {"id": "type-" + source_type.replace("/", "-").replace(" ", "-")}
+            )
             heading.text = TYPE_HEADING[source_type]
             for source in entries:
-                self.entry(block, source, citing.get(source["key"], []),
-                           events_by_source.get(source["key"], []))
+                self.entry(
+                    block, source, citing.get(source["key"], []), events_by_source.get(source["key"], [])
+                )
 
     def entry(self, parent, source, pages, events):
         article = etree.SubElement(parent, "article", {"class": "source-entry", "id": source["key"]})
@@ -72,8 +99,11 @@ class SourcesBlock(DataBlock):
         reference = etree.SubElement(article, "p", {"class": "source-reference", SEARCH_ENTRY: ""})
         note = f" ({source['date_note']})" if source.get("date_note") else ""
         reference.text = AtomicString(f"{reference_text(source)}{note} ")
-        links = [(source.get("url"), "Read the source"), (source.get("archive_url"), "Archived copy"),
-                 *[(copy, "Also read at") for copy in source.get("copies", [])]]
+        links = [
+            (source.get("url"), "Read the source"),
+            (source.get("archive_url"), "Archived copy"),
+            *[(copy, "Also read at") for copy in source.get("copies", [])],
+        ]
         links = [(url, text) for url, text in links if url]
         if source.get("link_withheld"):
             append_text(reference, f"No link, on purpose: {as_sentence(source['link_withheld'])}")

@@ -16,13 +16,13 @@ title becomes an h3 holding its entry's id: Material's search makes a result of 
 heading with an id, so a search leads to the entry, while the page's contents (and its
 permalink icons) stay as they were.
 """
+
 from __future__ import annotations
 
 import pathlib
 import xml.etree.ElementTree as etree
 
 import yaml
-
 from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_any
@@ -32,8 +32,16 @@ from .errors import ContentError, Problem, display_path, line_of
 from .page_context import current_page
 
 SEARCH_ENTRY = "data-search-entry"
-BLOCK_NAMES = ("timeline", "sources", "actors", "figures", "figure-chart", "glossary", "corrections",
-               "offline-copy")
+BLOCK_NAMES = (
+    "timeline",
+    "sources",
+    "actors",
+    "figures",
+    "figure-chart",
+    "glossary",
+    "corrections",
+    "offline-copy",
+)
 
 
 class DataBlock(Block):
@@ -55,8 +63,9 @@ class DataBlock(Block):
 
     def fail(self, message: str):
         path = self.docs_dir / current_page(self.md).src_path
-        raise ContentError([Problem(display_path(path), line_of(path, f"/// {self.NAME}"),
-                                    f"/// {self.NAME}: {message}")])
+        raise ContentError(
+            [Problem(display_path(path), line_of(path, f"/// {self.NAME}"), f"/// {self.NAME}: {message}")]
+        )
 
     def key_list(self, option: str, known, what: str) -> list[str] | None:
         """A list option checked against known keys; None when the option is absent."""
@@ -68,8 +77,9 @@ class DataBlock(Block):
             self.fail(f"option '{option}' must be a list, such as {option}: [a, b]")
         unknown = [v for v in values if v not in known]
         if unknown:
-            self.fail(f"unknown {what} '{unknown[0]}' in option '{option}'; "
-                      f"use one of: {', '.join(sorted(known))}")
+            self.fail(
+                f"unknown {what} '{unknown[0]}' in option '{option}'; use one of: {', '.join(sorted(known))}"
+            )
         return values
 
     def on_markdown(self):
@@ -90,8 +100,10 @@ class DataBlock(Block):
         try:
             options = yaml.load(str(text), Loader=data.YamlLoader)
         except yaml.YAMLError as error:
-            self.fail(f"its options are not valid YAML ({getattr(error, 'problem', error)}); "
-                      "write one 'option: value' per line")
+            self.fail(
+                f"its options are not valid YAML ({getattr(error, 'problem', error)}); "
+                "write one 'option: value' per line"
+            )
         if not isinstance(options, dict):
             self.fail("its body must be options, one 'option: value' per line")
         unknown = sorted(set(options) - set(self.OPTIONS))
@@ -117,10 +129,17 @@ class UnparsedBlockGuard(Treeprocessor):
             name = text[3:].split(maxsplit=1)[0] if text.startswith("///") and len(text) > 3 else ""
             if name in BLOCK_NAMES:
                 path = self.docs_dir / current_page(self.md).src_path
-                raise ContentError([Problem(display_path(path), line_of(path, f"/// {name}"),
-                                            f"/// {name}: the block was not recognised; check that "
-                                            "its options are spelled as documented in CONTRIBUTING.md "
-                                            "and that it ends with a line '///'")])
+                raise ContentError(
+                    [
+                        Problem(
+                            display_path(path),
+                            line_of(path, f"/// {name}"),
+                            f"/// {name}: the block was not recognised; check that "
+                            "its options are spelled as documented in CONTRIBUTING.md "
+                            "and that it ends with a line '///'",
+                        )
+                    ]
+                )
 
 
 class SearchEntryTreeprocessor(Treeprocessor):
@@ -147,7 +166,8 @@ class DataBlockExtension(BlocksExtension):
 
     def extendMarkdownBlocks(self, md, block_mgr):
         block_mgr.register(self.BLOCK, self.getConfigs())
-        md.treeprocessors.register(UnparsedBlockGuard(md, self.getConfig("docs_dir")),
-                                   "explainer-block-guard", 21)
+        md.treeprocessors.register(
+            UnparsedBlockGuard(md, self.getConfig("docs_dir")), "explainer-block-guard", 21
+        )
         # After toc (5): entry headings stay out of the table of contents.
         md.treeprocessors.register(SearchEntryTreeprocessor(md), "explainer-search-entries", 4.5)

@@ -10,6 +10,7 @@ hash of their text (CARD_CACHE): a card is drawn again only when its text change
 Pure functions from docs/ to PNG bytes; the MkDocs hook (mkdocs_files.py) adds them to
 the build, and overrides/main.html points the Open Graph and Twitter tags at them.
 """
+
 from __future__ import annotations
 
 import dataclasses

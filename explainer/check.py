@@ -6,6 +6,7 @@ here with its file and line. Prints one line per problem; exits 1 on any error.
 A source that no page and no data entry uses is a warning, not an error: it may be
 kept on purpose for a page still being written.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,7 +19,7 @@ import yaml
 
 from . import corrections, data, quotations
 from .errors import ContentError, Problem, display_path
-from .usage import cited_keys, front_matter, page_files, FRONT_MATTER
+from .usage import FRONT_MATTER, cited_keys, front_matter, page_files
 
 REQUIRED_META = {"title": "add the page's title", "description": "add a one-sentence description"}
 
@@ -36,7 +37,11 @@ def markdown_config(config_file: pathlib.Path) -> tuple[list, dict]:
 
     def environment(loader, node):
         """!ENV NAME or !ENV [NAME, ..., default]: the first variable set, else the default."""
-        names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+        names = (
+            loader.construct_sequence(node)
+            if isinstance(node, yaml.SequenceNode)
+            else [loader.construct_scalar(node)]
+        )
         variables = names[:-1] if len(names) > 1 else names
         default = names[-1] if len(names) > 1 else None
         return next((os.environ[name] for name in variables if name in os.environ), default)
@@ -57,10 +62,18 @@ def markdown_config(config_file: pathlib.Path) -> tuple[list, dict]:
 def check_front_matter(path: pathlib.Path, text: str) -> list[Problem]:
     meta = front_matter(text)
     if not FRONT_MATTER.match(text):
-        return [Problem(display_path(path), 1, "no front matter; start the page with '---', "
-                        "'title: ...', 'description: ...' and '---'")]
-    return [Problem(display_path(path), 1, f"front matter has no '{field}:'; {fix}")
-            for field, fix in REQUIRED_META.items() if not str(meta.get(field) or "").strip()]
+        return [
+            Problem(
+                display_path(path),
+                1,
+                "no front matter; start the page with '---', 'title: ...', 'description: ...' and '---'",
+            )
+        ]
+    return [
+        Problem(display_path(path), 1, f"front matter has no '{field}:'; {fix}")
+        for field, fix in REQUIRED_META.items()
+        if not str(meta.get(field) or "").strip()
+    ]
 
 
 def render_page(md: markdown.Markdown, docs_dir: pathlib.Path, path: pathlib.Path) -> list[Problem]:
@@ -85,9 +98,17 @@ def unused_sources(dataset: data.Dataset, docs_dir: pathlib.Path) -> list[Proble
         for entry in collection.values():
             used.update(entry["sources"])
     file = display_path(dataset.data_dir / "sources.yml")
-    return [Problem(file, dataset.source_line(key), f"source '{key}' is not cited on any page or "
-                    "used by any event, actor or figure; cite it or remove it", level="warning")
-            for key in dataset.sources if key not in used]
+    return [
+        Problem(
+            file,
+            dataset.source_line(key),
+            f"source '{key}' is not cited on any page or "
+            "used by any event, actor or figure; cite it or remove it",
+            level="warning",
+        )
+        for key in dataset.sources
+        if key not in used
+    ]
 
 
 def run(config_file: pathlib.Path) -> list[Problem]:
@@ -119,8 +140,11 @@ def main(argv=None) -> int:
     errors = [p for p in problems if p.level == "error"]
     warnings = len(problems) - len(errors)
     if errors:
-        print(f"check: {len(errors)} error(s), {warnings} warning(s). Fix the lines above, then run "
-              "`make check` again.", file=sys.stderr)
+        print(
+            f"check: {len(errors)} error(s), {warnings} warning(s). Fix the lines above, then run "
+            "`make check` again.",
+            file=sys.stderr,
+        )
         return 1
     print(f"check: data and pages are valid ({warnings} warning(s)).")
     return 0

@@ -6,6 +6,7 @@ entry links to the source itself (when it has a verified address) and to its ful
 entry on the Sources page. An unknown key stops the build
 with the page, line and key.
 """
+
 from __future__ import annotations
 
 import pathlib
@@ -55,8 +56,13 @@ class CitationInlineProcessor(InlineProcessor):
         try:
             cited = parse_citation("@" + match.group(1))
         except ValueError as error:
-            self.md.explainer_citation_problems.append((match.group(0), f"malformed citation "
-                f"'{match.group(0)}' (at '{error}'); write [@key], [@key, p. 12] or [@a; @b]"))
+            self.md.explainer_citation_problems.append(
+                (
+                    match.group(0),
+                    f"malformed citation "
+                    f"'{match.group(0)}' (at '{error}'); write [@key], [@key, p. 12] or [@a; @b]",
+                )
+            )
             cited = []
         return citation_element(cited), match.start(0), match.end(0)
 
@@ -79,8 +85,13 @@ class CitationTreeprocessor(Treeprocessor):
                 continue
             locator = anchor.attrib.pop("data-cite-locator", None)
             if key not in dataset.sources:
-                problems.append((f"@{key}", f"unknown source key '{key}'; known keys are listed in "
-                                            f"{display_path(dataset.data_dir / 'sources.yml')}"))
+                problems.append(
+                    (
+                        f"@{key}",
+                        f"unknown source key '{key}'; known keys are listed in "
+                        f"{display_path(dataset.data_dir / 'sources.yml')}",
+                    )
+                )
                 continue
             number = numbers.setdefault(key, len(numbers) + 1)
             # No title attribute: Material's tooltips on ~50 citations per page cost mobile
@@ -90,8 +101,9 @@ class CitationTreeprocessor(Treeprocessor):
         self._bracket(root)
         if problems:
             path = self.docs_dir / page.src_path
-            raise ContentError([Problem(display_path(path), line_of(path, token), message)
-                                for token, message in problems])
+            raise ContentError(
+                [Problem(display_path(path), line_of(path, token), message) for token, message in problems]
+            )
         self.md.explainer_cited_keys = list(numbers)  # for the page's JSON-LD (page_footer)
         if numbers:
             root.append(self.sources_list(dataset, numbers))
@@ -113,8 +125,9 @@ class CitationTreeprocessor(Treeprocessor):
     def sources_list(self, dataset, numbers) -> etree.Element:
         # Out of the search index, heading and all: every page repeats its sources, and
         # each source has its own entry on the Sources page.
-        section = etree.Element("section", {"class": "page-sources", "aria-labelledby": LIST_ID,
-                                            "data-search-exclude": ""})
+        section = etree.Element(
+            "section", {"class": "page-sources", "aria-labelledby": LIST_ID, "data-search-exclude": ""}
+        )
         heading = etree.SubElement(section, "h2", {"id": LIST_ID, "data-search-exclude": ""})
         heading.text = "Sources"
         ordered = etree.SubElement(section, "ol")

@@ -6,6 +6,7 @@ timeline event) is a Work whose `container` is the page's title and whose `ancho
 its id. overrides/assets/javascripts/site.js builds the same four formats in the
 reader's browser for any anchor; a browser test checks both agree on a whole page.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -53,26 +54,37 @@ def mla(work: Work) -> str:
     day = _day(work.date)
     when = f" {day[2]} {MLA_MONTH[day[1] - 1]} {day[0]}," if day else ""
     within = f" {work.container}," if work.container else ""
-    return f"“{_sentence(work.title)}”{within} {work.site}, revision {work.revision},{when} {work.url}".rstrip(" ,") + "."
+    return (
+        f"“{_sentence(work.title)}”{within} {work.site}, revision {work.revision},{when} {work.url}".rstrip(
+            " ,"
+        )
+        + "."
+    )
 
 
 def chicago(work: Work) -> str:
     day = _day(work.date)
     when = f" Last modified {calendar.month_name[day[1]]} {day[2]}, {day[0]}." if day else ""
     within = f" In {_sentence(work.container)}" if work.container else ""
-    return f"{work.site}. “{_sentence(work.title)}”{within}{when} Revision {work.revision}. {work.url}".rstrip()
+    return (
+        f"{work.site}. “{_sentence(work.title)}”{within}{when} Revision {work.revision}. {work.url}".rstrip()
+    )
 
 
 def bibtex(work: Work) -> str:
     day = _day(work.date)
-    fields = {"author": "{" + bibtex_escape(work.site) + "}", "title": bibtex_escape(work.title),
-              "howpublished": bibtex_escape(work.container or work.site)}
+    fields = {
+        "author": "{" + bibtex_escape(work.site) + "}",
+        "title": bibtex_escape(work.title),
+        "howpublished": bibtex_escape(work.container or work.site),
+    }
     if day:
         fields["year"], fields["month"] = str(day[0]), str(day[1])
     if work.url:
         fields["url"] = work.url
-    fields["note"] = (f"Last changed {work.date}, revision {work.revision}" if day
-                      else f"Revision {work.revision}")
+    fields["note"] = (
+        f"Last changed {work.date}, revision {work.revision}" if day else f"Revision {work.revision}"
+    )
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items())
     return f"@misc{{{slug(work.site)}-{work.anchor or slug(work.title)},\n{body}\n}}"
 

@@ -5,6 +5,7 @@
 Every page named in the record gets a short "Corrected on DATE" note under its title that
 links to its entries, so a reader of the page learns it changed and can see how.
 """
+
 from __future__ import annotations
 
 import pathlib
@@ -34,11 +35,17 @@ def missing_pages(dataset, docs_dir: pathlib.Path) -> list[Problem]:
     """Entries whose page does not exist (checked by `make check`, which knows the pages)."""
     path = dataset.data_dir / "corrections.yml"
     _, lines = data.read_yaml(path)
-    return [Problem(display_path(path), lines.get((index, "page")), f"page '{entry['page']}' does not exist; "
-                    "give the corrected page's path under docs/, such as debate/who-should-decide.md",
-                    f"[{index}].page")
-            for index, entry in enumerate(dataset.corrections.values())
-            if not (docs_dir / entry["page"]).is_file()]
+    return [
+        Problem(
+            display_path(path),
+            lines.get((index, "page")),
+            f"page '{entry['page']}' does not exist; "
+            "give the corrected page's path under docs/, such as debate/who-should-decide.md",
+            f"[{index}].page",
+        )
+        for index, entry in enumerate(dataset.corrections.values())
+        if not (docs_dir / entry["page"]).is_file()
+    ]
 
 
 def page_title(docs_dir: pathlib.Path, page: str) -> str:
@@ -86,7 +93,9 @@ class CorrectionNote(Treeprocessor):
 
     def run(self, root):
         page = current_page(self.md).src_path
-        entries = [e for e in newest_first(data.load(self.docs_dir / "data").corrections) if e["page"] == page]
+        entries = [
+            e for e in newest_first(data.load(self.docs_dir / "data").corrections) if e["page"] == page
+        ]
         if not entries:
             return
         note = etree.Element("p", {"class": "correction-note"})
@@ -105,7 +114,9 @@ class CorrectionsExtension(DataBlockExtension):
     def extendMarkdownBlocks(self, md, block_mgr):
         super().extendMarkdownBlocks(md, block_mgr)
         # After the citation numbering (priority 5 and up run first) so the note is not renumbered.
-        md.treeprocessors.register(CorrectionNote(md, self.getConfig("docs_dir")), "explainer-correction-note", 4)
+        md.treeprocessors.register(
+            CorrectionNote(md, self.getConfig("docs_dir")), "explainer-correction-note", 4
+        )
 
 
 def makeExtension(**kwargs):

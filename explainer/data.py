@@ -4,6 +4,7 @@ The YAML files are checked once, here, against the JSON Schemas in explainer/sch
 (which editors can also use for autocompletion) and against each other (every key a
 file refers to must exist). Everything after this module trusts the data it returns.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -72,8 +73,13 @@ def _duplicate_fields(node, file):
         seen = set()
         for key_node, value_node in node.value:
             if key_node.value in seen:
-                problems.append(Problem(file, key_node.start_mark.line + 1,
-                                        f"field '{key_node.value}' appears twice in one entry; keep one"))
+                problems.append(
+                    Problem(
+                        file,
+                        key_node.start_mark.line + 1,
+                        f"field '{key_node.value}' appears twice in one entry; keep one",
+                    )
+                )
             seen.add(key_node.value)
             problems += _duplicate_fields(value_node, file)
     elif isinstance(node, yaml.SequenceNode):
@@ -88,8 +94,9 @@ def read_yaml(path: pathlib.Path):
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
-        raise ContentError([Problem(file, None, f"cannot read the file ({error.strerror}); "
-                                                "restore it from git")]) from None
+        raise ContentError(
+            [Problem(file, None, f"cannot read the file ({error.strerror}); restore it from git")]
+        ) from None
     loader = YamlLoader(text)
     try:  # compose once, keeping line marks, then build the values from the same nodes
         node = loader.get_single_node()
@@ -98,8 +105,15 @@ def read_yaml(path: pathlib.Path):
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else None
         reason = getattr(error, "problem", None) or str(error)
-        raise ContentError([Problem(file, line, f"YAML syntax error: {reason}; check the "
-                                                "indentation and quote text that contains ': '")]) from None
+        raise ContentError(
+            [
+                Problem(
+                    file,
+                    line,
+                    f"YAML syntax error: {reason}; check the indentation and quote text that contains ': '",
+                )
+            ]
+        ) from None
     finally:
         loader.dispose()
     if node is None:
@@ -114,8 +128,11 @@ def read_yaml(path: pathlib.Path):
 def _key_lines_cached(path: pathlib.Path, mtime: float) -> dict[str, int]:
     data, lines = read_yaml(path)
     field = ID_FIELD[path.stem]
-    return {entry[field]: lines.get((index,)) for index, entry in enumerate(data)
-            if isinstance(entry, dict) and field in entry}
+    return {
+        entry[field]: lines.get((index,))
+        for index, entry in enumerate(data)
+        if isinstance(entry, dict) and field in entry
+    }
 
 
 def _key_lines(path: pathlib.Path) -> dict[str, int]:
@@ -152,24 +169,32 @@ def _explain(error, name) -> str:
     if validator == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         unknown = sorted(set(value) - set(allowed))
-        return (f"unknown field '{unknown[0]}'{_suggest(unknown[0], allowed)}; "
-                f"allowed fields are: {', '.join(allowed)}")
+        return (
+            f"unknown field '{unknown[0]}'{_suggest(unknown[0], allowed)}; "
+            f"allowed fields are: {', '.join(allowed)}"
+        )
     if validator == "required":
         missing = re.search(r"'([^']+)' is a required", error.message)
         return f"missing required field '{missing.group(1) if missing else error.message}'; add it"
     if validator == "enum":
-        return f"'{value}' is not allowed here{_suggest(value, error.validator_value)}; " \
-               f"use one of: {', '.join(map(str, error.validator_value))}"
+        return (
+            f"'{value}' is not allowed here{_suggest(value, error.validator_value)}; "
+            f"use one of: {', '.join(map(str, error.validator_value))}"
+        )
     if validator == "const":
         return f"'{value}' is not allowed here; write {json.dumps(error.validator_value)} or remove the field"
     if field in ("date", "start", "end"):
-        return (f"'{value}' is not a date in an allowed form; write \"YYYY\", \"YYYY-MM\" or "
-                "\"YYYY-MM-DD\" in quotes, or a range with start: and end:")
+        return (
+            f'\'{value}\' is not a date in an allowed form; write "YYYY", "YYYY-MM" or '
+            '"YYYY-MM-DD" in quotes, or a range with start: and end:'
+        )
     if field in ("url", "archive_url") or (len(error.path) > 1 and error.path[-2] == "copies"):
         return f"'{value}' is not a web address; it must start with https://"
     if validator == "pattern":
-        return f"'{value}' is not a valid key; use lower-case words and digits joined by hyphens, " \
-               "such as berger-morgan-2015-census"
+        return (
+            f"'{value}' is not a valid key; use lower-case words and digits joined by hyphens, "
+            "such as berger-morgan-2015-census"
+        )
     if validator == "minItems" and field == "sources":
         return "needs at least one source key from docs/data/sources.yml"
     if validator == "minItems":
@@ -177,9 +202,16 @@ def _explain(error, name) -> str:
     if validator == "uniqueItems":
         return "lists the same item twice; remove the repeat"
     if validator == "type":
-        wanted = {"array": "a list", "object": "a set of fields", "string": "text in quotes",
-                  "number": "a number", "boolean": "true or false"}
-        expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        wanted = {
+            "array": "a list",
+            "object": "a set of fields",
+            "string": "text in quotes",
+            "number": "a number",
+            "boolean": "true or false",
+        }
+        expected = (
+            error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        )
         return f"'{value}' should be {' or '.join(wanted.get(t, t) for t in expected)}"
     if validator == "oneOf" and field == "value":
         return f"'{value}' should be a number, or a range with low: and high:"
@@ -209,11 +241,23 @@ def _check_dates(entries, lines, file) -> list[Problem]:
         start, end = _date_bounds(entry["date"])
         for part in {start, end}:
             if not _real_date(part):
-                problems.append(Problem(file, lines.get((index, "date")), f"'{part}' is not a real date; "
-                                        "check the month (01-12) and the day", f"[{index}].date"))
+                problems.append(
+                    Problem(
+                        file,
+                        lines.get((index, "date")),
+                        f"'{part}' is not a real date; check the month (01-12) and the day",
+                        f"[{index}].date",
+                    )
+                )
         if start > end:
-            problems.append(Problem(file, lines.get((index, "date")), f"the range starts ({start}) after "
-                                    f"it ends ({end}); swap start and end", f"[{index}].date"))
+            problems.append(
+                Problem(
+                    file,
+                    lines.get((index, "date")),
+                    f"the range starts ({start}) after it ends ({end}); swap start and end",
+                    f"[{index}].date",
+                )
+            )
     return problems
 
 
@@ -223,26 +267,47 @@ def _check_urls(sources, lines, file) -> list[Problem]:
         for field in ("url", "archive_url"):
             url = source.get(field, "")
             if url.startswith("http://") and not source.get("http_ok"):
-                problems.append(Problem(file, lines.get((index, field)), f"'{url}' is not https://; "
-                                        "use the https:// address, or add http_ok: true only if the "
-                                        "research recorded this exact http:// address", f"[{index}].{field}"))
+                problems.append(
+                    Problem(
+                        file,
+                        lines.get((index, field)),
+                        f"'{url}' is not https://; "
+                        "use the https:// address, or add http_ok: true only if the "
+                        "research recorded this exact http:// address",
+                        f"[{index}].{field}",
+                    )
+                )
         linked = [field for field in ("url", "archive_url", "copies") if field in source]
         if source.get("link_withheld") and linked:
-            problems.append(Problem(file, lines.get((index, linked[0])), f"the source has link_withheld but "
-                                    f"also {linked[0]}; remove the address, or remove link_withheld",
-                                    f"[{index}].{linked[0]}"))
-        if source.get("http_ok") and not any(source.get(f, "").startswith("http://")
-                                             for f in ("url", "archive_url")):
-            problems.append(Problem(file, lines.get((index, "http_ok")), "http_ok is set but no "
-                                    "address is http://; remove http_ok", f"[{index}].http_ok"))
+            problems.append(
+                Problem(
+                    file,
+                    lines.get((index, linked[0])),
+                    f"the source has link_withheld but "
+                    f"also {linked[0]}; remove the address, or remove link_withheld",
+                    f"[{index}].{linked[0]}",
+                )
+            )
+        if source.get("http_ok") and not any(
+            source.get(f, "").startswith("http://") for f in ("url", "archive_url")
+        ):
+            problems.append(
+                Problem(
+                    file,
+                    lines.get((index, "http_ok")),
+                    "http_ok is set but no address is http://; remove http_ok",
+                    f"[{index}].http_ok",
+                )
+            )
     return problems
 
 
 def _check_ranges(figures, lines, file) -> list[Problem]:
-    return [Problem(file, lines.get((index, "value")), "low is greater than high; swap them",
-                    f"[{index}].value")
-            for index, figure in enumerate(figures)
-            if isinstance(figure["value"], dict) and figure["value"]["low"] > figure["value"]["high"]]
+    return [
+        Problem(file, lines.get((index, "value")), "low is greater than high; swap them", f"[{index}].value")
+        for index, figure in enumerate(figures)
+        if isinstance(figure["value"], dict) and figure["value"]["low"] > figure["value"]["high"]
+    ]
 
 
 def _index(entries, lines, file, name) -> tuple[dict, list[Problem]]:
@@ -250,9 +315,16 @@ def _index(entries, lines, file, name) -> tuple[dict, list[Problem]]:
     for index, entry in enumerate(entries):
         key = entry[field]
         if key in index_by_key:
-            problems.append(Problem(file, lines.get((index, field)), f"duplicate {field} '{key}' (first "
-                                    f"used at line {lines.get((index_by_key[key][0], field))}); "
-                                    f"every {field} must be unique", f"[{index}].{field}"))
+            problems.append(
+                Problem(
+                    file,
+                    lines.get((index, field)),
+                    f"duplicate {field} '{key}' (first "
+                    f"used at line {lines.get((index_by_key[key][0], field))}); "
+                    f"every {field} must be unique",
+                    f"[{index}].{field}",
+                )
+            )
         else:
             index_by_key[key] = (index, entry)
     return {key: entry for key, (_, entry) in index_by_key.items()}, problems
@@ -263,9 +335,16 @@ def _check_references(entries, lines, file, field, known, known_file) -> list[Pr
     for index, entry in enumerate(entries):
         for position, key in enumerate(entry.get(field, [])):
             if key not in known:
-                problems.append(Problem(file, lines.get((index, field, position)), f"unknown key "
-                                        f"'{key}'{_suggest(key, known)}; use a key from {known_file} "
-                                        "or add an entry there", f"[{index}].{field}[{position}]"))
+                problems.append(
+                    Problem(
+                        file,
+                        lines.get((index, field, position)),
+                        f"unknown key "
+                        f"'{key}'{_suggest(key, known)}; use a key from {known_file} "
+                        "or add an entry there",
+                        f"[{index}].{field}[{position}]",
+                    )
+                )
     return problems
 
 
@@ -274,8 +353,12 @@ def _validate_file(name, data_dir) -> tuple[list, dict, str, list[Problem]]:
     file = display_path(path)
     data, lines = read_yaml(path)
     if not isinstance(data, list):
-        return [], lines, file, [Problem(file, 1, "the file must be a list of entries, each "
-                                                  "starting with '- '")]
+        return (
+            [],
+            lines,
+            file,
+            [Problem(file, 1, "the file must be a list of entries, each starting with '- '")],
+        )
     problems = []
     for error in sorted(_validator(name).iter_errors(data), key=lambda e: list(map(str, e.path))):
         path_tuple = tuple(error.path)
@@ -314,8 +397,14 @@ def validate(data_dir: pathlib.Path) -> Dataset:
     problems += _check_ranges(*loaded["figures"][:3])
     if problems:
         raise ContentError(problems)
-    return Dataset(indexes["sources"], indexes["timeline"], indexes["actors"], indexes["figures"],
-                   indexes["corrections"], data_dir)
+    return Dataset(
+        indexes["sources"],
+        indexes["timeline"],
+        indexes["actors"],
+        indexes["figures"],
+        indexes["corrections"],
+        data_dir,
+    )
 
 
 @functools.lru_cache(maxsize=4)

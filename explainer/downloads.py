@@ -3,6 +3,7 @@
 Pure functions from the validated Dataset to text; mkdocs_files.py adds them to
 the built site. Each file lists the data as the YAML holds it, sorted by key or date.
 """
+
 from __future__ import annotations
 
 import csv
@@ -13,16 +14,35 @@ import re
 from .data import Dataset
 from .formatting import format_when, sort_key
 
-SOURCE_COLUMNS = ["key", "type", "authors", "title", "publisher", "date", "date_note", "url",
-                  "archive_url", "language", "annotation", "reliability"]
+SOURCE_COLUMNS = [
+    "key",
+    "type",
+    "authors",
+    "title",
+    "publisher",
+    "date",
+    "date_note",
+    "url",
+    "archive_url",
+    "language",
+    "annotation",
+    "reliability",
+]
 EVENT_COLUMNS = ["id", "date", "date_text", "title", "summary", "status", "themes", "actors", "sources"]
-BIBTEX_TYPE = {"journal article": "article", "research report": "techreport",
-               "government document": "misc"}
-CSL_TYPE = {"journal article": "article-journal", "research report": "report",
-            "news report": "article-newspaper", "feature": "article-magazine",
-            "opinion": "article-magazine", "blog post": "post-weblog", "interview/profile": "interview",
-            "government document": "legislation", "platform statement": "post",
-            "press release": "report", "reference work": "entry-encyclopedia"}
+BIBTEX_TYPE = {"journal article": "article", "research report": "techreport", "government document": "misc"}
+CSL_TYPE = {
+    "journal article": "article-journal",
+    "research report": "report",
+    "news report": "article-newspaper",
+    "feature": "article-magazine",
+    "opinion": "article-magazine",
+    "blog post": "post-weblog",
+    "interview/profile": "interview",
+    "government document": "legislation",
+    "platform statement": "post",
+    "press release": "report",
+    "reference work": "entry-encyclopedia",
+}
 
 
 def _csv(rows: list[dict], columns: list[str]) -> str:
@@ -30,8 +50,9 @@ def _csv(rows: list[dict], columns: list[str]) -> str:
     writer = csv.DictWriter(out, columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: "; ".join(v) if isinstance(v, list) else v for k, v in row.items()
-                         if k in columns})
+        writer.writerow(
+            {k: "; ".join(v) if isinstance(v, list) else v for k, v in row.items() if k in columns}
+        )
     return out.getvalue()
 
 
@@ -53,8 +74,11 @@ def sources_json(dataset: Dataset) -> str:
 
 def _event_row(event: dict) -> dict:
     date = event["date"]
-    return {**event, "date": f"{date['start']}/{date['end']}" if isinstance(date, dict) else date,
-            "date_text": format_when(date, event.get("circa", False), event.get("date_note"))}
+    return {
+        **event,
+        "date": f"{date['start']}/{date['end']}" if isinstance(date, dict) else date,
+        "date_text": format_when(date, event.get("circa", False), event.get("date_note")),
+    }
 
 
 def timeline_csv(dataset: Dataset) -> str:
@@ -72,8 +96,7 @@ def bibtex_escape(text: str) -> str:
 def sources_bibtex(dataset: Dataset) -> str:
     entries = []
     for source in sorted_sources(dataset):
-        fields = {"title": source["title"], "publisher": source["publisher"],
-                  "note": source["annotation"]}
+        fields = {"title": source["title"], "publisher": source["publisher"], "note": source["annotation"]}
         if source.get("authors"):
             fields["author"] = " and ".join(source["authors"])
         if source.get("date"):
@@ -90,9 +113,14 @@ def sources_bibtex(dataset: Dataset) -> str:
 def sources_csl_json(dataset: Dataset) -> str:
     items = []
     for source in sorted_sources(dataset):
-        item = {"id": source["key"], "type": CSL_TYPE[source["type"]], "title": source["title"],
-                "publisher": source["publisher"], "container-title": source["publisher"],
-                "note": source["annotation"]}
+        item = {
+            "id": source["key"],
+            "type": CSL_TYPE[source["type"]],
+            "title": source["title"],
+            "publisher": source["publisher"],
+            "container-title": source["publisher"],
+            "note": source["annotation"],
+        }
         if source.get("language"):
             item["language"] = source["language"]
         if source.get("authors"):

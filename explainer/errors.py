@@ -4,6 +4,7 @@ Every check in the package reports a `Problem` (file, line, field, message with 
 and raises `ContentError` with all of them, so a contributor sees every mistake at once
 and never a traceback.
 """
+
 from __future__ import annotations
 
 import dataclasses

@@ -9,6 +9,7 @@ Newest first, at most MAX_ENTRIES.
 The MkDocs hook (mkdocs_files.py) adds the file to the build; the same function runs
 without MkDocs: `python -m explainer.feed SITE_URL > feed.xml`.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -66,7 +67,12 @@ def page_changes(docs_dir: pathlib.Path) -> list[PageChange]:
     try:
         output = subprocess.run(
             ["git", "log", "--reverse", "--format=#%H %cI", "--numstat", "--relative", "--", "."],
-            cwd=docs_dir, capture_output=True, text=True, timeout=60, check=True).stdout
+            cwd=docs_dir,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        ).stdout
     except (OSError, subprocess.SubprocessError):
         return []
     changes, seen, commit, when = [], set(), "", ""
@@ -100,20 +106,29 @@ def entries(docs_dir: pathlib.Path, site_url: str) -> list[Entry]:
     found = []
     for correction in data.load(docs_dir / "data").corrections.values():
         title = page_title(docs_dir, correction["page"])
-        found.append(Entry(
-            id=f"tag:{host},{correction['date']}:correction/{correction['id']}",
-            updated=f"{correction['date']}T00:00:00Z", title=f"Correction: {title}",
-            link=f"{site_url}{page_url(CORRECTIONS_PAGE)}#{correction['id']}",
-            summary=f"{correction['says']} Before, the page said: {correction['said']} {correction['why']}"))
+        found.append(
+            Entry(
+                id=f"tag:{host},{correction['date']}:correction/{correction['id']}",
+                updated=f"{correction['date']}T00:00:00Z",
+                title=f"Correction: {title}",
+                link=f"{site_url}{page_url(CORRECTIONS_PAGE)}#{correction['id']}",
+                summary=f"{correction['says']} Before, the page said: {correction['said']} {correction['why']}",
+            )
+        )
     for change in page_changes(docs_dir):
         meta = _meta(docs_dir, change.page)
         title = str(meta.get("title") or change.page)
         description = str(meta.get("description") or "")
         what = "New page" if change.new else f"Updated page ({change.lines} lines changed)"
-        found.append(Entry(
-            id=f"tag:{host},{change.when[:10]}:page/{change.page}/{change.commit[:12]}",
-            updated=change.when, title=f"{what}: {title}", link=site_url + page_url(change.page),
-            summary=f"{what}. {description}".strip()))
+        found.append(
+            Entry(
+                id=f"tag:{host},{change.when[:10]}:page/{change.page}/{change.commit[:12]}",
+                updated=change.when,
+                title=f"{what}: {title}",
+                link=site_url + page_url(change.page),
+                summary=f"{what}. {description}".strip(),
+            )
+        )
     found.sort(key=lambda entry: entry.updated, reverse=True)
     return found[:MAX_ENTRIES]
 

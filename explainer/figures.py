@@ -5,6 +5,7 @@ claim, a research estimate, a platform statement, a press report or a government
 statement, and its citation.
 `/// figures` prints the table of all figures (or those of `types:` / `ids:`).
 """
+
 from __future__ import annotations
 
 import pathlib
@@ -23,8 +24,9 @@ FIGURE_PATTERN = r"\[fig:([^\]\s]*)\]"
 
 
 def type_label(parent, figure_type: str) -> etree.Element:
-    label = etree.SubElement(parent, "span", {
-        "class": f"figure-type figure-type--{figure_type.replace(' ', '-')}"})
+    label = etree.SubElement(
+        parent, "span", {"class": f"figure-type figure-type--{figure_type.replace(' ', '-')}"}
+    )
     label.text = TYPE_LABEL[figure_type]
     return label
 
@@ -51,9 +53,16 @@ class FigureInlineProcessor(InlineProcessor):
         figure_id = match.group(1)
         if figure_id not in figures:
             path = self.docs_dir / current_page(self.md).src_path
-            raise ContentError([Problem(display_path(path), line_of(path, match.group(0)),
-                                        f"unknown figure id '{figure_id}' in {match.group(0)}; "
-                                        "use an id from docs/data/figures.yml")])
+            raise ContentError(
+                [
+                    Problem(
+                        display_path(path),
+                        line_of(path, match.group(0)),
+                        f"unknown figure id '{figure_id}' in {match.group(0)}; "
+                        "use an id from docs/data/figures.yml",
+                    )
+                ]
+            )
         return figure_inline(figures[figure_id]), match.start(0), match.end(0)
 
 
@@ -65,8 +74,11 @@ class FiguresBlock(DataBlock):
         figures = self.dataset.figures
         types = self.key_list("types", TYPE_LABEL, "figure type")
         ids = self.key_list("ids", figures, "figure id")
-        chosen = [f for f in figures.values()
-                  if (types is None or f["type"] in types) and (ids is None or f["id"] in ids)]
+        chosen = [
+            f
+            for f in figures.values()
+            if (types is None or f["type"] in types) and (ids is None or f["id"] in ids)
+        ]
         chosen.sort(key=lambda f: (sort_key(f["date"]), f["id"]))
         wrapper = etree.SubElement(block, "div", {"class": "md-typeset__table figures-table"})
         table = etree.SubElement(wrapper, "table")

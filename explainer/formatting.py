@@ -3,6 +3,7 @@ and "Label: link, link." runs of links.
 
 A date like "2015-03" is printed "March 2015", never a made-up day.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -10,11 +11,21 @@ import xml.etree.ElementTree as etree
 
 from markdown.util import AtomicString
 
-QUALIFIER_SYMBOL = {"at least": "≥", "more than": ">", "about": "~", "up to": "≤",
-                    "fewer than": "<", "at most": "≤"}
-TYPE_LABEL = {"claim": "Claim", "research estimate": "Research estimate",
-              "platform statement": "Platform statement", "press report": "Press report",
-              "government statement": "Government statement"}
+QUALIFIER_SYMBOL = {
+    "at least": "≥",
+    "more than": ">",
+    "about": "~",
+    "up to": "≤",
+    "fewer than": "<",
+    "at most": "≤",
+}
+TYPE_LABEL = {
+    "claim": "Claim",
+    "research estimate": "Research estimate",
+    "platform statement": "Platform statement",
+    "press report": "Press report",
+    "government statement": "Government statement",
+}
 
 
 def _parts(date: str) -> tuple[str, str | None, str | None]:
@@ -94,8 +105,7 @@ def number(value: float) -> str:
 def figure_value(figure: dict) -> str:
     """'60,000–70,000 accounts', 'at least 46,000 accounts', '63 percent'."""
     value = figure["value"]
-    text = (f"{number(value['low'])}–{number(value['high'])}" if isinstance(value, dict)
-            else number(value))
+    text = f"{number(value['low'])}–{number(value['high'])}" if isinstance(value, dict) else number(value)
     unit = figure["unit"]
     text = f"{text}%" if unit == "percent" else f"{text} {unit}"
     return f"{figure['qualifier']} {text}" if figure.get("qualifier") else text

@@ -9,6 +9,7 @@ also takes the tooltip back out where it does not belong: inside a link, a headi
 (whose text becomes its anchor and its entry in the contents), code, the chart, and
 a web address written out in the text.
 """
+
 from __future__ import annotations
 
 import re

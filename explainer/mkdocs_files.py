@@ -7,6 +7,7 @@ function that runs without MkDocs (explainer/downloads.py, explainer/feed.py,
 explainer/cards.py), so a Zensical build can produce them the same way; Zensical
 ignores hooks. Cards are cached in .cache/cards/ beside mkdocs.yml (see cards.py).
 """
+
 from __future__ import annotations
 
 import pathlib
@@ -22,7 +23,9 @@ def on_files(files, config):
     for path, render in downloads.FILES.items():
         files.append(File.generated(config, path, content=render(dataset)))
     site_url = config["site_url"] or "http://127.0.0.1:8000/"
-    files.append(File.generated(config, feed.FEED_PATH, content=feed.atom(docs_dir, site_url, config["site_name"])))
+    files.append(
+        File.generated(config, feed.FEED_PATH, content=feed.atom(docs_dir, site_url, config["site_name"]))
+    )
     cache = pathlib.Path(config["config_file_path"]).parent / ".cache" / "cards"
     for card in cards.page_cards(docs_dir, config["site_name"]):
         files.append(File.generated(config, card.path, content=cards.render(card, cache)))

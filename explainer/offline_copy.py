@@ -7,6 +7,7 @@ build (the deploy workflow does: `make offline build`). Without the zip (a local
 the size is left out rather than guessed. The link is absolute, to the published site,
 because the zip is copied into the published site after its build.
 """
+
 from __future__ import annotations
 
 import pathlib
@@ -36,8 +37,9 @@ def add_offline_link(parent: etree.Element, site_url: str, project_dir: pathlib.
     paragraph.text = AtomicString(lead + " ")
     anchor = etree.SubElement(paragraph, "a", {"href": site_url.rstrip("/") + "/" + ZIP_NAME, "download": ""})
     anchor.text = f"{ZIP_NAME} ({size})" if size else ZIP_NAME
-    anchor.tail = AtomicString(": unzip it and open index.html in any browser. It works without a "
-                               "connection, search included.")
+    anchor.tail = AtomicString(
+        ": unzip it and open index.html in any browser. It works without a connection, search included."
+    )
 
 
 class OfflineCopyBlock(DataBlock):
@@ -45,16 +47,22 @@ class OfflineCopyBlock(DataBlock):
     OPTIONS = DataBlock.options()
 
     def render(self, block):
-        add_offline_link(block, self.config["site_url"], self.docs_dir.parent,
-                         "To read the whole site without a connection, download the offline copy,")
+        add_offline_link(
+            block,
+            self.config["site_url"],
+            self.docs_dir.parent,
+            "To read the whole site without a connection, download the offline copy,",
+        )
 
 
 class OfflineCopyExtension(DataBlockExtension):
     BLOCK = OfflineCopyBlock
 
     def __init__(self, **kwargs):
-        self.config = {"docs_dir": ["docs", "The docs folder; the zip is beside its parent's mkdocs.yml."],
-                       "site_url": ["", "The published site's address; the zip is at its root."]}
+        self.config = {
+            "docs_dir": ["docs", "The docs folder; the zip is beside its parent's mkdocs.yml."],
+            "site_url": ["", "The published site's address; the zip is at its root."],
+        }
         BlocksExtension.__init__(self, **kwargs)
 
 

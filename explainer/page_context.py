@@ -5,6 +5,7 @@ treeprocessor that holds it; Zensical registers a 'rendering_context' preprocess
 This is the one place that reads either, so the rest of the package stays portable.
 Outside both (unit tests, the checker) the page is the docs root's index.md.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -33,16 +34,21 @@ def current_page(md) -> PageInfo:
         file = relpath.file
         page = getattr(file, "page", None)
         meta = getattr(page, "meta", None) or {}
-        return PageInfo(file.src_uri, meta.get("title") or getattr(page, "title", None),
-                        getattr(page, "canonical_url", None), meta.get("description"))
+        return PageInfo(
+            file.src_uri,
+            meta.get("title") or getattr(page, "title", None),
+            getattr(page, "canonical_url", None),
+            meta.get("description"),
+        )
     context = zensical_context(md)
     if context is not None:
         page = context.page
         site_url = (getattr(context, "config", None) or {}).get("site_url") or ""
         url = site_url.rstrip("/") + "/" + page.url.lstrip("/") if site_url else None
         meta = getattr(page, "meta", None) or {}
-        return PageInfo(page.path.replace("\\", "/"), meta.get("title") or page.title, url,
-                        meta.get("description"))
+        return PageInfo(
+            page.path.replace("\\", "/"), meta.get("title") or page.title, url, meta.get("description")
+        )
     return PageInfo(getattr(md, "explainer_page", "index.md"))
 
 

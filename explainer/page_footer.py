@@ -14,6 +14,7 @@ by its anchor in the same formats. The box is left out of the search index.
 The box also carries the page's JSON-LD (schema.org): a WebSite for the home page, an
 Article for every other page, with its sources as citations.
 """
+
 from __future__ import annotations
 
 import functools
@@ -28,8 +29,8 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from . import cite, data
-from .offline_copy import add_offline_link
 from .formatting import format_date
+from .offline_copy import add_offline_link
 from .page_context import current_page
 
 CORRECTION_FORM = "correction.yml"
@@ -43,7 +44,12 @@ def last_changes(docs_dir: pathlib.Path) -> dict[str, str]:
     try:
         output = subprocess.run(
             ["git", "log", "--format=#%cs", "--name-only", "--relative", "--", "."],
-            cwd=docs_dir, capture_output=True, text=True, timeout=60, check=True).stdout
+            cwd=docs_dir,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        ).stdout
     except (OSError, subprocess.SubprocessError):
         return {}
     dates: dict[str, str] = {}
@@ -60,8 +66,17 @@ def last_changes(docs_dir: pathlib.Path) -> dict[str, str]:
 def revision(docs_dir: pathlib.Path) -> str:
     """The short hash of the checked-out commit, or 'unreleased' outside git."""
     try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=docs_dir, capture_output=True,
-                              text=True, timeout=60, check=True).stdout.strip() or cite.UNRELEASED
+        return (
+            subprocess.run(
+                ["git", "rev-parse", "--short", "HEAD"],
+                cwd=docs_dir,
+                capture_output=True,
+                text=True,
+                timeout=60,
+                check=True,
+            ).stdout.strip()
+            or cite.UNRELEASED
+        )
     except (OSError, subprocess.SubprocessError):
         return cite.UNRELEASED
 
@@ -76,8 +91,11 @@ def report_link(repo_url: str, title: str | None, url: str | None) -> str:
 
 def source_work(source: dict) -> dict:
     """A source as a schema.org CreativeWork."""
-    work = {"@type": "CreativeWork", "name": source["title"],
-            "publisher": {"@type": "Organization", "name": source["publisher"]}}
+    work = {
+        "@type": "CreativeWork",
+        "name": source["title"],
+        "publisher": {"@type": "Organization", "name": source["publisher"]},
+    }
     if source.get("authors"):
         work["author"] = [{"@type": "Person", "name": name} for name in source["authors"]]
     if source.get("date"):
@@ -91,12 +109,24 @@ def json_ld(page, site_name: str, updated: str | None, sources: list[dict]) -> d
     """schema.org data for the page: a WebSite for the home page, else an Article."""
     publisher = {"@type": "Organization", "name": site_name}
     if page.src_path == HOME:
-        found = {"@context": "https://schema.org", "@type": "WebSite", "name": site_name,
-                 "description": page.description or "", "license": CONTENT_LICENCE, "publisher": publisher}
+        found = {
+            "@context": "https://schema.org",
+            "@type": "WebSite",
+            "name": site_name,
+            "description": page.description or "",
+            "license": CONTENT_LICENCE,
+            "publisher": publisher,
+        }
     else:
-        found = {"@context": "https://schema.org", "@type": "Article", "headline": page.title or site_name,
-                 "description": page.description or "", "license": CONTENT_LICENCE, "publisher": publisher,
-                 "isPartOf": {"@type": "WebSite", "name": site_name}}
+        found = {
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": page.title or site_name,
+            "description": page.description or "",
+            "license": CONTENT_LICENCE,
+            "publisher": publisher,
+            "isPartOf": {"@type": "WebSite", "name": site_name},
+        }
         if updated:
             found["dateModified"] = updated
         if sources:
@@ -124,12 +154,27 @@ class PageFooterTreeprocessor(Treeprocessor):
         page = current_page(self.md)
         docs_dir = self.docs_dir.resolve()
         updated = last_changes(docs_dir).get(page.src_path)
-        work = cite.Work(title=page.title or self.site_name, site=self.site_name, url=page.url or "",
-                         date=updated, revision=revision(docs_dir))
-        footer = etree.SubElement(root, "aside", {
-            "class": "page-footer", "aria-label": "Page details and citation", "data-search-exclude": "",
-            "data-cite-site": work.site, "data-cite-title": work.title, "data-cite-url": work.url,
-            "data-cite-date": work.date or "", "data-cite-revision": work.revision})
+        work = cite.Work(
+            title=page.title or self.site_name,
+            site=self.site_name,
+            url=page.url or "",
+            date=updated,
+            revision=revision(docs_dir),
+        )
+        footer = etree.SubElement(
+            root,
+            "aside",
+            {
+                "class": "page-footer",
+                "aria-label": "Page details and citation",
+                "data-search-exclude": "",
+                "data-cite-site": work.site,
+                "data-cite-title": work.title,
+                "data-cite-url": work.url,
+                "data-cite-date": work.date or "",
+                "data-cite-revision": work.revision,
+            },
+        )
         when = etree.SubElement(footer, "p", {"class": "page-updated"})
         if updated:
             when.text = "Last updated: "
@@ -139,8 +184,11 @@ class PageFooterTreeprocessor(Treeprocessor):
             when.text = f"Last updated: not recorded in this copy (no git history). Revision {work.revision}."
         if self.repo_url:
             report = etree.SubElement(footer, "p", {"class": "page-report"})
-            etree.SubElement(report, "a", {"href": report_link(self.repo_url, page.title, page.url),
-                                           "class": "report-error"}).text = "Report an error on this page"
+            etree.SubElement(
+                report,
+                "a",
+                {"href": report_link(self.repo_url, page.title, page.url), "class": "report-error"},
+            ).text = "Report an error on this page"
         if self.site_url:
             add_offline_link(footer, self.site_url, docs_dir.parent, "Offline copy:")
         details = etree.SubElement(footer, "details", {"class": "cite-page"})
@@ -161,16 +209,19 @@ class PageFooterTreeprocessor(Treeprocessor):
 
 class PageFooterExtension(Extension):
     def __init__(self, **kwargs):
-        self.config = {"docs_dir": ["docs", "The docs folder, inside a git checkout if possible."],
-                       "site_name": ["", "The site's name, as cited."],
-                       "repo_url": ["", "The repository whose Correction issue form reports an error."],
-                       "site_url": ["", "The published site's address, where the offline copy's zip is."]}
+        self.config = {
+            "docs_dir": ["docs", "The docs folder, inside a git checkout if possible."],
+            "site_name": ["", "The site's name, as cited."],
+            "repo_url": ["", "The repository whose Correction issue form reports an error."],
+            "site_url": ["", "The published site's address, where the offline copy's zip is."],
+        }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md):
         docs_dir = pathlib.Path(self.getConfig("docs_dir"))
-        processor = PageFooterTreeprocessor(md, docs_dir, self.getConfig("site_name"), self.getConfig("repo_url"),
-                                            self.getConfig("site_url"))
+        processor = PageFooterTreeprocessor(
+            md, docs_dir, self.getConfig("site_name"), self.getConfig("repo_url"), self.getConfig("site_url")
+        )
         # After the citations list (10), before toc (5): the box closes the page.
         md.treeprocessors.register(processor, "page-footer", 9)
 

@@ -11,6 +11,7 @@ Matching ignores case, typographic quote and dash differences, and the punctuati
 quotation's ends; an ellipsis or a [bracketed insertion] may join pieces that appear, in
 that order, in one excerpt.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -29,10 +30,10 @@ FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 FENCE = re.compile(r"^\s*(```|~~~|///)")
 UNIT_START = re.compile(r"^\s*(#{1,6}\s|\||[-*+]\s|\d+\.\s)")
 NOT_TEXT = [
-    re.compile(r"`[^`\n]*`"),                                   # code spans
-    re.compile(r"<[^>\n]*>"),                                   # HTML tags and their attributes
-    re.compile(r"\{[:#.][^}\n]*\}|\{ [#.][^}\n]*\}"),          # attribute lists
-    re.compile(r"(?<=\])\([^)\n]*\)"),                          # link targets and link titles
+    re.compile(r"`[^`\n]*`"),  # code spans
+    re.compile(r"<[^>\n]*>"),  # HTML tags and their attributes
+    re.compile(r"\{[:#.][^}\n]*\}|\{ [#.][^}\n]*\}"),  # attribute lists
+    re.compile(r"(?<=\])\([^)\n]*\)"),  # link targets and link titles
     re.compile(r"^\s*(!!!|\?\?\?\+?)\s+\S+(\s+\"[^\"\n]*\")?"),  # admonition syntax and title
 ]
 DATA_TEXT_FIELDS = {
@@ -41,9 +42,23 @@ DATA_TEXT_FIELDS = {
     "actors": ("name", "description", "role"),
     "figures": ("unit", "counts", "who", "note"),
 }
-TYPOGRAPHIC = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'",
-                             "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "…": "...",
-                             "\u00a0": " "})
+TYPOGRAPHIC = str.maketrans(
+    {
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "–": "-",
+        "—": "-",
+        "‐": "-",
+        "‑": "-",
+        "−": "-",
+        "…": "...",
+        "\u00a0": " ",
+    }
+)
 JOINS = re.compile(r"\.\.\.|\[[^\]]*\]")
 
 
@@ -100,13 +115,13 @@ def page_units(markdown_text: str) -> list[Unit]:
     if match:
         description = re.search(r"^description:\s*(.+)$", match.group(1), re.M)
         if description:
-            units.append(Unit(2 + match.group(1)[:description.start()].count("\n"), description.group(1)))
-    offset = markdown_text[:match.end()].count("\n") if match else 0
-    body = markdown_text[match.end():] if match else markdown_text
+            units.append(Unit(2 + match.group(1)[: description.start()].count("\n"), description.group(1)))
+    offset = markdown_text[: match.end()].count("\n") if match else 0
+    body = markdown_text[match.end() :] if match else markdown_text
     for number, line in enumerate(body.splitlines(), offset + 1):
         fence_match = FENCE.match(line)
         if fence:
-            if fence_match and fence_match.group(1) == fence and not line.strip()[len(fence):].strip():
+            if fence_match and fence_match.group(1) == fence and not line.strip()[len(fence) :].strip():
                 fence = None
             continue
         if fence_match:
@@ -146,11 +161,21 @@ def _excerpt_texts(dataset, keys) -> list[str]:
 
 def _problem(file, line, quotation, keys, field="") -> Problem:
     if not keys:
-        return Problem(file, line, f"quotation \"{quotation}\" has no citation beside it; cite the "
-                       f"source whose excerpt holds these words; {MARK_HINT}", field)
-    return Problem(file, line, f"quotation \"{quotation}\" matches no excerpt of {', '.join(keys)}; "
-                   f"record the exact words as an excerpt of one of them in docs/data/sources.yml; "
-                   f"{MARK_HINT}", field)
+        return Problem(
+            file,
+            line,
+            f'quotation "{quotation}" has no citation beside it; cite the '
+            f"source whose excerpt holds these words; {MARK_HINT}",
+            field,
+        )
+    return Problem(
+        file,
+        line,
+        f'quotation "{quotation}" matches no excerpt of {", ".join(keys)}; '
+        f"record the exact words as an excerpt of one of them in docs/data/sources.yml; "
+        f"{MARK_HINT}",
+        field,
+    )
 
 
 def check_page(path: pathlib.Path, dataset) -> list[Problem]:
@@ -158,8 +183,11 @@ def check_page(path: pathlib.Path, dataset) -> list[Problem]:
     for unit in page_units(path.read_text(encoding="utf-8")):
         keys = _cited_sources(unit.text, dataset)
         excerpts = _excerpt_texts(dataset, keys)
-        problems += [_problem(display_path(path), unit.line, quotation, keys)
-                     for quotation in quotations_in(unit.text) if not matches(quotation, excerpts)]
+        problems += [
+            _problem(display_path(path), unit.line, quotation, keys)
+            for quotation in quotations_in(unit.text)
+            if not matches(quotation, excerpts)
+        ]
     return problems
 
 
@@ -176,14 +204,21 @@ def check_data(dataset) -> list[Problem]:
             keys = [entry[ID_FIELD[name]]] if name == "sources" else entry.get("sources", [])
             excerpts = _excerpt_texts(dataset, keys)
             for field in fields:
-                problems += [_problem(file, lines.get((index, field)), quotation, keys, f"[{index}].{field}")
-                             for quotation in quotations_in(str(entry.get(field, "")))
-                             if not matches(quotation, excerpts)]
+                problems += [
+                    _problem(file, lines.get((index, field)), quotation, keys, f"[{index}].{field}")
+                    for quotation in quotations_in(str(entry.get(field, "")))
+                    if not matches(quotation, excerpts)
+                ]
             for position, excerpt in enumerate(entry.get("excerpts", []) if name == "sources" else []):
                 words = word_count(excerpt["text"])
                 if words > MAX_EXCERPT_WORDS:
-                    problems.append(Problem(file, lines.get((index, "excerpts", position, "text")),
-                                            f"the excerpt runs to {words} words; keep the words the site "
-                                            f"quotes, at most {MAX_EXCERPT_WORDS}",
-                                            f"[{index}].excerpts[{position}].text"))
+                    problems.append(
+                        Problem(
+                            file,
+                            lines.get((index, "excerpts", position, "text")),
+                            f"the excerpt runs to {words} words; keep the words the site "
+                            f"quotes, at most {MAX_EXCERPT_WORDS}",
+                            f"[{index}].excerpts[{position}].text",
+                        )
+                    )
     return problems

@@ -10,6 +10,7 @@ half a grade, the same for every page.
 `python -m explainer.readability [FILE ...]` prints one line per page and exits 1 when a
 page scores above MAX_GRADE or has a sentence longer than MAX_SENTENCE_WORDS.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,17 +27,18 @@ DATA_PROSE_FIELDS = {"timeline.yml": ("summary",), "actors.yml": ("description",
 
 FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n---\s*\n", re.S)
 SKIPPED_LINE = re.compile(
-    r"^\s*(#|\||<|!!!|\?\?\?|\*\[|>|---|\*\*(Argued|Noted) by:\*\*|\*\*Independent voices:\*\*)")
+    r"^\s*(#|\||<|!!!|\?\?\?|\*\[|>|---|\*\*(Argued|Noted) by:\*\*|\*\*Independent voices:\*\*)"
+)
 BLOCK_FENCE = re.compile(r"^\s*(```|~~~|///)")
 LIST_ITEM = re.compile(r"^\s*([-*+]|\d+\.)\s+")
 QUOTATION = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”")
 INLINE_NOISE = [
-    (re.compile(r"\{[:#.][^}]*\}|\{ #[^}]*\}"), ""),          # attribute lists
-    (re.compile(r"\[@[^\]]*\]"), ""),                        # citations
-    (re.compile(r"\[fig:[^\]]*\]"), "this figure"),          # inline figures
-    (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),         # links and images keep their text
-    (re.compile(r"`[^`]*`"), ""),                             # code
-    (re.compile(r"[*_]{1,3}"), ""),                          # emphasis marks
+    (re.compile(r"\{[:#.][^}]*\}|\{ #[^}]*\}"), ""),  # attribute lists
+    (re.compile(r"\[@[^\]]*\]"), ""),  # citations
+    (re.compile(r"\[fig:[^\]]*\]"), "this figure"),  # inline figures
+    (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links and images keep their text
+    (re.compile(r"`[^`]*`"), ""),  # code
+    (re.compile(r"[*_]{1,3}"), ""),  # emphasis marks
 ]
 ABBREVIATION = re.compile(r"(\b(?:[A-Z]|e\.g|i\.e|vs|etc|Dr|Mr|Mrs|Ms|St|No|p|pp|approx|U\.S|U\.K)\.)$")
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9’'.,-]*[A-Za-z0-9]|[A-Za-z0-9]")
@@ -71,11 +73,16 @@ class Score:
 
     def __str__(self) -> str:
         verdict = "ok" if self.passes else "TOO HARD"
-        longest = (f"longest sentence {self.longest_words} words at line {self.longest.line}: "
-                   f"{self.longest.text[:90]}{'…' if len(self.longest.text) > 90 else ''}"
-                   if self.longest else "no prose")
-        return (f"{self.name}: grade {self.grade:.1f} ({self.words} words, {self.sentences} "
-                f"sentences) {verdict}; {longest}")
+        longest = (
+            f"longest sentence {self.longest_words} words at line {self.longest.line}: "
+            f"{self.longest.text[:90]}{'…' if len(self.longest.text) > 90 else ''}"
+            if self.longest
+            else "no prose"
+        )
+        return (
+            f"{self.name}: grade {self.grade:.1f} ({self.words} words, {self.sentences} "
+            f"sentences) {verdict}; {longest}"
+        )
 
 
 def syllables(word: str) -> int:
@@ -88,8 +95,11 @@ def syllables(word: str) -> int:
     count = len(VOWEL_GROUPS.findall(word))
     if word.endswith("e") and not word.endswith(("le", "ee", "ye")) and count > 1:
         count -= 1
-    elif word.endswith(("es", "ed")) and not word.endswith(("ted", "ded", "ses", "zes", "ces", "ges", "xes")) \
-            and count > 1:
+    elif (
+        word.endswith(("es", "ed"))
+        and not word.endswith(("ted", "ded", "ses", "zes", "ces", "ges", "xes"))
+        and count > 1
+    ):
         count -= 1
     return max(count, 1)
 
@@ -104,9 +114,9 @@ def _clean(text: str) -> str:
 def _split_sentences(text: str, line: int) -> list[Sentence]:
     sentences, start = [], 0
     for match in re.finditer(r"[.!?](?=\s+[\"“‘(]?[A-Z0-9])", text):
-        if ABBREVIATION.search(text[start:match.end()]):
+        if ABBREVIATION.search(text[start : match.end()]):
             continue
-        sentences.append(text[start:match.end()].strip())
+        sentences.append(text[start : match.end()].strip())
         start = match.end()
     sentences.append(text[start:].strip())
     return [Sentence(line, s) for s in sentences if WORD.search(s)]
@@ -119,7 +129,7 @@ def prose_blocks(markdown_text: str) -> list[tuple[int, str]]:
     for number, line in enumerate(body.splitlines(), 1):
         fence_match = BLOCK_FENCE.match(line)
         if fence:
-            if fence_match and fence_match.group(1) == fence and not line.strip()[len(fence):].strip():
+            if fence_match and fence_match.group(1) == fence and not line.strip()[len(fence) :].strip():
                 fence = None
             continue
         if fence_match:
@@ -156,8 +166,12 @@ def data_blocks(path: pathlib.Path) -> list[tuple[int, str]]:
 
     entries, lines = read_yaml(path)
     fields = DATA_PROSE_FIELDS.get(path.name, ())
-    return [(lines.get((index, field), 0), _clean(str(entry[field])))
-            for index, entry in enumerate(entries) for field in fields if entry.get(field)]
+    return [
+        (lines.get((index, field), 0), _clean(str(entry[field])))
+        for index, entry in enumerate(entries)
+        for field in fields
+        if entry.get(field)
+    ]
 
 
 def score_file(path: pathlib.Path, name: str | None = None) -> Score:
@@ -176,8 +190,12 @@ def site_files(docs_dir: pathlib.Path) -> list[pathlib.Path]:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("files", nargs="*", type=pathlib.Path,
-                        help="pages or data files (default: every page and prose data file)")
+    parser.add_argument(
+        "files",
+        nargs="*",
+        type=pathlib.Path,
+        help="pages or data files (default: every page and prose data file)",
+    )
     parser.add_argument("--docs-dir", default="docs", type=pathlib.Path)
     args = parser.parse_args(argv)
     scores = [score_file(path) for path in (args.files or site_files(args.docs_dir))]
@@ -185,12 +203,16 @@ def main(argv=None) -> int:
         print(item)
     failing = [s for s in scores if not s.passes]
     if failing:
-        print(f"readability: {len(failing)} page(s) above grade {MAX_GRADE:g} or with a sentence over "
-              f"{MAX_SENTENCE_WORDS} words. Split long sentences and prefer short, common words.",
-              file=sys.stderr)
+        print(
+            f"readability: {len(failing)} page(s) above grade {MAX_GRADE:g} or with a sentence over "
+            f"{MAX_SENTENCE_WORDS} words. Split long sentences and prefer short, common words.",
+            file=sys.stderr,
+        )
         return 1
-    print(f"readability: every page at grade {MAX_GRADE:g} or below, no sentence over "
-          f"{MAX_SENTENCE_WORDS} words.")
+    print(
+        f"readability: every page at grade {MAX_GRADE:g} or below, no sentence over "
+        f"{MAX_SENTENCE_WORDS} words."
+    )
     return 0
 
 

@@ -7,6 +7,7 @@ hidden span with the number's other spellings. The span is `hidden` (never shown
 read aloud), but it is in the page's HTML, which is what the search index is built from.
 Parts of the page left out of the index (data-search-exclude) and graphics are skipped.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,7 +30,7 @@ def spellings(number: str) -> list[str]:
     digits = re.sub(r"\D", "", number)
     groups = []
     for end in range(len(digits), 0, -3):
-        groups.insert(0, digits[max(0, end - 3):end])
+        groups.insert(0, digits[max(0, end - 3) : end])
     return [digits, ",".join(groups), " ".join(groups)]
 
 

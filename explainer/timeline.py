@@ -12,6 +12,7 @@ On the full timeline each event's title becomes a heading that carries the event
 (timeline/#<id>), so site search lists each event as its own entry and leads to it
 (blockbase.SEARCH_ENTRY); the page's contents stay a list of years.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -26,21 +27,30 @@ from .page_context import link
 
 STATUS_LABEL = {"documented": "Documented", "claimed": "Claimed", "disputed": "Disputed"}
 THEME_LABEL = {
-    "suspensions": "Do suspensions work?", "accuracy": "Accuracy of lists",
-    "numbers": "Takedown numbers", "oversight": "Who decides", "free-speech": "Free speech",
-    "counter-messaging": "Counter-messaging", "intelligence": "Intelligence value",
-    "hunters": "The hunters", "platform-policy": "Platform policy", "context": "Context",
+    "suspensions": "Do suspensions work?",
+    "accuracy": "Accuracy of lists",
+    "numbers": "Takedown numbers",
+    "oversight": "Who decides",
+    "free-speech": "Free speech",
+    "counter-messaging": "Counter-messaging",
+    "intelligence": "Intelligence value",
+    "hunters": "The hunters",
+    "platform-policy": "Platform policy",
+    "context": "Context",
 }
 TIMELINE_PAGE = "timeline.md"
 
 
 def select_events(events: dict, themes=None, actors=None, statuses=None, ids=None) -> list[dict]:
     """Events matching every given filter, sorted by date."""
-    chosen = [event for event in events.values()
-              if (themes is None or set(themes) & set(event["themes"]))
-              and (actors is None or set(actors) & set(event["actors"]))
-              and (statuses is None or event["status"] in statuses)
-              and (ids is None or event["id"] in ids)]
+    chosen = [
+        event
+        for event in events.values()
+        if (themes is None or set(themes) & set(event["themes"]))
+        and (actors is None or set(actors) & set(event["actors"]))
+        and (statuses is None or event["status"] in statuses)
+        and (ids is None or event["id"] in ids)
+    ]
     return sorted(chosen, key=lambda event: sort_key(event["date"]))
 
 
@@ -63,8 +73,7 @@ class TimelineBlock(DataBlock):
         filters = self.options.get("filters") is True
         events = select_events(dataset.events, themes, actors, statuses, ids)
         if not events:
-            self.fail("no event matches these options; widen them or add events to "
-                      "docs/data/timeline.yml")
+            self.fail("no event matches these options; widen them or add events to docs/data/timeline.yml")
         block.set("class", "timeline" + (" timeline--full" if filters else " timeline--slice"))
         if filters:
             block.set("data-timeline-filters", "")
@@ -73,8 +82,16 @@ class TimelineBlock(DataBlock):
                 heading = etree.SubElement(block, "h2", {"id": f"year-{year}", "class": "timeline-year"})
                 heading.text = year
                 self.event_list(block, list(group), dataset, search_entries=True)
-            status = etree.SubElement(block, "p", {"class": "timeline-count", "role": "status",
-                                                   "aria-live": "polite", "data-search-exclude": ""})
+            status = etree.SubElement(
+                block,
+                "p",
+                {
+                    "class": "timeline-count",
+                    "role": "status",
+                    "aria-live": "polite",
+                    "data-search-exclude": "",
+                },
+            )
             status.text = f"Showing all {len(events)} events."
         else:
             self.event_list(block, events, dataset)
@@ -88,9 +105,16 @@ class TimelineBlock(DataBlock):
             self.event_item(ordered, event, dataset, search_entries)
 
     def event_item(self, parent, event, dataset, search_entries=False):
-        item = etree.SubElement(parent, "li", {
-            "class": f"timeline-event timeline-event--{event['status']}", "id": event["id"],
-            "data-themes": " ".join(event["themes"]), "data-actors": " ".join(event["actors"])})
+        item = etree.SubElement(
+            parent,
+            "li",
+            {
+                "class": f"timeline-event timeline-event--{event['status']}",
+                "id": event["id"],
+                "data-themes": " ".join(event["themes"]),
+                "data-actors": " ".join(event["actors"]),
+            },
+        )
         header = etree.SubElement(item, "p", {"class": "timeline-when"})
         permalink = etree.SubElement(header, "a", {"class": "timeline-permalink", "href": f"#{event['id']}"})
         permalink.append(time_element(event["date"], event.get("circa", False)))
@@ -100,26 +124,36 @@ class TimelineBlock(DataBlock):
             note.text = f"({event['date_note']})"
             note.tail = " "
         status_badge(header, event["status"])
-        title = etree.SubElement(item, "p", {"class": "timeline-title", **({SEARCH_ENTRY: ""} if search_entries else {})})
+        title = etree.SubElement(
+            item, "p", {"class": "timeline-title", **({SEARCH_ENTRY: ""} if search_entries else {})}
+        )
         title.text = AtomicString(event["title"])
         summary = etree.SubElement(item, "p", {"class": "timeline-summary"})
         summary.text = AtomicString(event["summary"] + " ")
         summary.append(citation_element([(key, None) for key in event["sources"]]))
         meta = etree.SubElement(item, "p", {"class": "timeline-meta"})
         meta.text = AtomicString("Themes: " + ", ".join(THEME_LABEL[t] for t in event["themes"]) + ".")
-        add_links(meta, "Actors", [(link(self.md, f"whos-who.md#{key}"), dataset.actors[key]["name"])
-                                   for key in event["actors"]])
+        add_links(
+            meta,
+            "Actors",
+            [(link(self.md, f"whos-who.md#{key}"), dataset.actors[key]["name"]) for key in event["actors"]],
+        )
 
     def filter_form(self, parent, events, dataset):
         """Theme and actor selects that site.js wires; site.css hides them without JavaScript."""
-        form = etree.SubElement(parent, "form", {"class": "timeline-filters", "data-search-exclude": "",
-                                                 "aria-label": "Filter the timeline"})
+        form = etree.SubElement(
+            parent,
+            "form",
+            {"class": "timeline-filters", "data-search-exclude": "", "aria-label": "Filter the timeline"},
+        )
         used_themes = [t for t in THEME_LABEL if any(t in e["themes"] for e in events)]
-        used_actors = sorted({a for e in events for a in e["actors"]},
-                             key=lambda key: dataset.actors[key]["name"].lower())
+        used_actors = sorted(
+            {a for e in events for a in e["actors"]}, key=lambda key: dataset.actors[key]["name"].lower()
+        )
         for name, label, values in (
-                ("theme", "Theme", [(t, THEME_LABEL[t]) for t in used_themes]),
-                ("actor", "Actor", [(a, dataset.actors[a]["name"]) for a in used_actors])):
+            ("theme", "Theme", [(t, THEME_LABEL[t]) for t in used_themes]),
+            ("actor", "Actor", [(a, dataset.actors[a]["name"]) for a in used_actors]),
+        ):
             group = etree.SubElement(form, "div", {"class": "timeline-filter"})
             field = etree.SubElement(group, "label", {"for": f"timeline-{name}"})
             field.text = label

@@ -3,6 +3,7 @@
 Reads every Markdown page under docs/ (not the generated HTML), so it gives the same
 answer under MkDocs, Zensical and the checker, whatever order pages are built in.
 """
+
 from __future__ import annotations
 
 import functools
@@ -20,8 +21,11 @@ SKIPPED_FOLDERS = ("includes/", "data/")
 
 def page_files(docs_dir: pathlib.Path) -> list[pathlib.Path]:
     """Every page the site builds, in a stable order."""
-    return sorted(path for path in docs_dir.rglob("*.md")
-                  if not path.relative_to(docs_dir).as_posix().startswith(SKIPPED_FOLDERS))
+    return sorted(
+        path
+        for path in docs_dir.rglob("*.md")
+        if not path.relative_to(docs_dir).as_posix().startswith(SKIPPED_FOLDERS)
+    )
 
 
 def front_matter(text: str) -> dict:

@@ -3,6 +3,7 @@
 Builds go to a temporary folder so tests never touch site/. Each build runs the
 project's own mkdocs (the virtual environment the Makefile made).
 """
+
 from __future__ import annotations
 
 import os
@@ -18,18 +19,36 @@ BIN = pathlib.Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def mkdocs_build(site_dir: pathlib.Path, config: str = "mkdocs.yml", cwd: pathlib.Path = ROOT,
-                 extra: tuple = ()) -> subprocess.CompletedProcess:
+def mkdocs_build(
+    site_dir: pathlib.Path, config: str = "mkdocs.yml", cwd: pathlib.Path = ROOT, extra: tuple = ()
+) -> subprocess.CompletedProcess:
     """`mkdocs build --strict`; returns the finished process (check returncode yourself)."""
-    return subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "--config-file", config,
-                           "--site-dir", str(site_dir), *extra],
-                          cwd=cwd, env=ENV, capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [
+            str(BIN / "mkdocs"),
+            "build",
+            "--strict",
+            "--config-file",
+            config,
+            "--site-dir",
+            str(site_dir),
+            *extra,
+        ],
+        cwd=cwd,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 def built_pages(site_dir: pathlib.Path) -> list[pathlib.Path]:
     """Every HTML page of a build, except the 404 page and theme assets."""
-    return sorted(p for p in site_dir.rglob("*.html")
-                  if p.name != "404.html" and "assets" not in p.relative_to(site_dir).parts)
+    return sorted(
+        p
+        for p in site_dir.rglob("*.html")
+        if p.name != "404.html" and "assets" not in p.relative_to(site_dir).parts
+    )
 
 
 @pytest.fixture(scope="session")
@@ -51,4 +70,5 @@ def offline_site_dir(tmp_path_factory) -> pathlib.Path:
 @pytest.fixture(scope="session")
 def docs_pages() -> list[pathlib.Path]:
     from explainer.usage import page_files
+
     return page_files(ROOT / "docs")

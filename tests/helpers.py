@@ -1,4 +1,5 @@
 """Small helpers for the tests: the fixture project and a Markdown converter."""
+
 from __future__ import annotations
 
 import pathlib
@@ -10,13 +11,26 @@ import markdown
 
 TESTS = pathlib.Path(__file__).resolve().parent
 FIXTURE = TESTS / "fixtures" / "project"
-EXTENSIONS = ["attr_list", "md_in_html", "explainer.citations", "explainer.timeline",
-              "explainer.bibliography", "explainer.actors", "explainer.figures",
-              "explainer.chart", "explainer.glossary", "explainer.corrections"]
+EXTENSIONS = [
+    "attr_list",
+    "md_in_html",
+    "explainer.citations",
+    "explainer.timeline",
+    "explainer.bibliography",
+    "explainer.actors",
+    "explainer.figures",
+    "explainer.chart",
+    "explainer.glossary",
+    "explainer.corrections",
+]
 
 
-def convert(text: str, docs_dir: pathlib.Path = FIXTURE / "docs", page: str = "index.md",
-            extra_extensions: tuple[str, ...] = ()) -> str:
+def convert(
+    text: str,
+    docs_dir: pathlib.Path = FIXTURE / "docs",
+    page: str = "index.md",
+    extra_extensions: tuple[str, ...] = (),
+) -> str:
     """HTML of text rendered as docs/<page> with the site's extensions and the given docs."""
     configs = {name: {"docs_dir": str(docs_dir)} for name in EXTENSIONS if name.startswith("explainer")}
     md = markdown.Markdown(extensions=[*EXTENSIONS, *extra_extensions], extension_configs=configs)
@@ -36,8 +50,9 @@ def copy_fixture(tmp_path: pathlib.Path) -> pathlib.Path:
 
 def run_check(project: pathlib.Path) -> subprocess.CompletedProcess:
     """`python -m explainer.check` on a project, run from inside it as a contributor would."""
-    return subprocess.run([sys.executable, "-m", "explainer.check"], cwd=project,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "explainer.check"], cwd=project, capture_output=True, text=True, timeout=120
+    )
 
 
 def replace_in(path: pathlib.Path, old: str, new: str) -> None:

@@ -1,9 +1,11 @@
 """The Sources, Who's who, figures, chart and glossary blocks."""
+
 import shutil
 
 import pytest
 
 from explainer.errors import ContentError
+
 from helpers import FIXTURE, convert, replace_in
 
 
@@ -14,10 +16,12 @@ def test_sources_are_grouped_by_type_with_anchor_annotation_reliability_and_back
     assert '<article class="source-entry">\n<h3 class="source-reference" id="census-2015">' in html
     assert '<p class="source-annotation">A count of pro-ISIS accounts.</p>' in html
     assert '<a href="https://example.org/census" rel="noopener">Read the source</a></h3>' in html
-    assert ('<p class="source-details">Reliability: Peer-reviewed research report. '
-            'Cited on: <a href="index.md">Home</a>. '
-            'Events: <a href="timeline.md#census-window">Census data window</a>. '
-            'Key: <a class="source-key" href="#census-2015">census-2015</a></p>') in html
+    assert (
+        '<p class="source-details">Reliability: Peer-reviewed research report. '
+        'Cited on: <a href="index.md">Home</a>. '
+        'Events: <a href="timeline.md#census-window">Census data window</a>. '
+        'Key: <a class="source-key" href="#census-2015">census-2015</a></p>'
+    ) in html
     assert "No web address was verified for this source." in html
 
 
@@ -36,9 +40,11 @@ def test_actors_have_anchors_roles_with_citations_and_their_events():
 
 def test_an_inline_figure_prints_value_type_and_citation():
     html = convert("[fig:group-removed]")
-    assert ('<span class="figure"><strong class="figure-value">60,000–70,000 accounts</strong> '
-            '(<span class="figure-type figure-type--claim">Claim</span> by the group)'
-            '<sup class="citation">[<a href="#source-group-claim-2015"') in html
+    assert (
+        '<span class="figure"><strong class="figure-value">60,000–70,000 accounts</strong> '
+        '(<span class="figure-type figure-type--claim">Claim</span> by the group)'
+        '<sup class="citation">[<a href="#source-group-claim-2015"'
+    ) in html
 
 
 def test_an_unknown_figure_is_an_error():
@@ -48,7 +54,7 @@ def test_an_unknown_figure_is_an_error():
 
 def test_the_figures_table_lists_type_date_and_source():
     html = convert("/// figures\n///")
-    assert html.count("<tr id=\"figure-") == 2
+    assert html.count('<tr id="figure-') == 2
     assert '<td><span class="figure-type figure-type--claim">Claim</span></td>' in html
     assert "<td>September to December 2014</td>" in html
 
@@ -65,12 +71,20 @@ def test_the_chart_is_inline_svg_with_a_series_per_type_and_a_caption():
 
 def test_chart_lines_join_only_one_series(tmp_path):
     from helpers import copy_fixture, replace_in
+
     docs = copy_fixture(tmp_path) / "docs"
-    replace_in(docs / "data" / "figures.yml", "  chart: true\n  sources: [group-claim-2015]",
-               "  chart: true\n  series: group\n  sources: [group-claim-2015]")
-    replace_in(docs / "data" / "figures.yml", "- id: census-min", "- id: group-earlier\n  value: 1000\n"
-               "  unit: accounts\n  counts: earlier total\n  date: \"2015-01\"\n  who: the group\n"
-               "  type: claim\n  chart: true\n  series: group\n  sources: [group-claim-2015]\n- id: census-min")
+    replace_in(
+        docs / "data" / "figures.yml",
+        "  chart: true\n  sources: [group-claim-2015]",
+        "  chart: true\n  series: group\n  sources: [group-claim-2015]",
+    )
+    replace_in(
+        docs / "data" / "figures.yml",
+        "- id: census-min",
+        "- id: group-earlier\n  value: 1000\n"
+        '  unit: accounts\n  counts: earlier total\n  date: "2015-01"\n  who: the group\n'
+        "  type: claim\n  chart: true\n  series: group\n  sources: [group-claim-2015]\n- id: census-min",
+    )
     html = convert("/// figure-chart\n///", docs_dir=docs, page="numbers.md")
     assert html.count("<polyline") == 1
 
@@ -80,10 +94,13 @@ def test_the_glossary_lists_every_abbreviation_sorted(tmp_path):
     (docs / "includes").mkdir(parents=True)
     (docs / "data").symlink_to(FIXTURE / "docs" / "data")
     (docs / "includes" / "abbreviations.md").write_text(
-        "*[GEC]: Global Engagement Center.\n*[DDoS]: Distributed denial of service.\n")
+        "*[GEC]: Global Engagement Center.\n*[DDoS]: Distributed denial of service.\n"
+    )
     html = convert("/// glossary\n///", docs_dir=docs)
-    assert ('<div class="glossary">\n<h2 id="term-ddos">DDoS</h2>\n<p>Distributed denial of service.</p>\n'
-            '<h2 id="term-gec">GEC</h2>\n<p>Global Engagement Center.</p>\n</div>') in html
+    assert (
+        '<div class="glossary">\n<h2 id="term-ddos">DDoS</h2>\n<p>Distributed denial of service.</p>\n'
+        '<h2 id="term-gec">GEC</h2>\n<p>Global Engagement Center.</p>\n</div>'
+    ) in html
 
 
 def test_a_block_with_a_bad_header_is_an_error_not_text():
@@ -94,9 +111,12 @@ def test_a_block_with_a_bad_header_is_an_error_not_text():
 def test_a_withheld_link_says_why_and_what_was_read_is_printed(tmp_path):
     docs = tmp_path / "docs"
     shutil.copytree(FIXTURE / "docs", docs)
-    replace_in(docs / "data" / "sources.yml", "  language: en\n  annotation: Reports a volunteer",
-               "  link_withheld: The page lists accounts.\n  read_note: Read a stored copy on 2026-11-29.\n"
-               "  language: en\n  annotation: Reports a volunteer")
+    replace_in(
+        docs / "data" / "sources.yml",
+        "  language: en\n  annotation: Reports a volunteer",
+        "  link_withheld: The page lists accounts.\n  read_note: Read a stored copy on 2026-11-29.\n"
+        "  language: en\n  annotation: Reports a volunteer",
+    )
     html = convert("/// sources\n///", docs_dir=docs, page="sources.md")
     assert "No link, on purpose: The page lists accounts." in html
     assert "Checked for this site: Read a stored copy on 2026-11-29." in html

@@ -3,6 +3,7 @@
 No network: link extraction runs on a small built-site fixture, and the judging of
 answers on made-up results.
 """
+
 import sys
 
 import pytest
@@ -40,19 +41,35 @@ def test_the_site_lists_each_address_once_with_every_page_that_links_to_it():
     }
 
 
-@pytest.mark.parametrize("status, verdict", [
-    (200, "ok"), (301, "ok"), (404, "broken"), (410, "broken"), (500, "broken"),
-    (None, "broken"), (403, "refused"), (429, "refused"), (999, "refused"),
-])
+@pytest.mark.parametrize(
+    "status, verdict",
+    [
+        (200, "ok"),
+        (301, "ok"),
+        (404, "broken"),
+        (410, "broken"),
+        (500, "broken"),
+        (None, "broken"),
+        (403, "refused"),
+        (429, "refused"),
+        (999, "refused"),
+    ],
+)
 def test_an_answer_is_judged_ok_broken_or_refused(status, verdict):
     assert check_links.Result("https://example.com/", status).verdict == verdict
 
 
 def test_the_report_counts_only_broken_links_as_failures(capsys):
-    pages = {"https://a.example/": ["index.html"], "https://b.example/": ["x/index.html"],
-             "https://c.example/": ["y/index.html"]}
-    results = [check_links.Result("https://a.example/", 200), check_links.Result("https://b.example/", 404, "Not Found"),
-               check_links.Result("https://c.example/", 403, "Forbidden")]
+    pages = {
+        "https://a.example/": ["index.html"],
+        "https://b.example/": ["x/index.html"],
+        "https://c.example/": ["y/index.html"],
+    }
+    results = [
+        check_links.Result("https://a.example/", 200),
+        check_links.Result("https://b.example/", 404, "Not Found"),
+        check_links.Result("https://c.example/", 403, "Forbidden"),
+    ]
     assert check_links.report(results, pages) == 1
     output = capsys.readouterr().out
     assert "BROKEN   404 Not Found: https://b.example/" in output and "on x/index.html" in output

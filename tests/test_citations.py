@@ -1,11 +1,15 @@
 """explainer.citations: [@key] becomes a numbered link and a per-page Sources list."""
+
 import pytest
 
 from explainer.citations import parse_citation
 from explainer.errors import ContentError
+
 from helpers import convert
 
-CENSUS_REFERENCE = "J.M. Berger and Jonathon Morgan (March 2015). “The ISIS Twitter Census”. Brookings Institution."
+CENSUS_REFERENCE = (
+    "J.M. Berger and Jonathon Morgan (March 2015). “The ISIS Twitter Census”. Brookings Institution."
+)
 CLAIM_REFERENCE = "Example News (19 November 2015). Report of a group's claim."
 
 
@@ -25,7 +29,8 @@ def test_one_citation_becomes_a_numbered_link_and_a_sources_list():
         '<h2 data-search-exclude="" id="sources-on-this-page">Sources</h2><ol>'
         f'<li id="source-census-2015">{CENSUS_REFERENCE} <a href="https://example.org/census" rel="noopener">'
         'Read the source</a> · <a href="sources.md#census-2015">Full entry</a></li>'
-        '</ol></section>')
+        "</ol></section>"
+    )
 
 
 def test_numbers_follow_first_use_and_repeat_for_the_same_source():
@@ -42,13 +47,15 @@ def test_a_locator_is_shown_after_the_number():
 
 def test_several_keys_in_one_bracket_are_separate_links():
     html = convert("Both [@census-2015; @group-claim-2015].")
-    assert (f'<sup class="citation">[{cite("census-2015", 1)}, '
-            f'{cite("group-claim-2015", 2)}]</sup>') in html
+    assert (f'<sup class="citation">[{cite("census-2015", 1)}, {cite("group-claim-2015", 2)}]</sup>') in html
 
 
 def test_a_source_without_a_verified_address_links_only_to_its_full_entry():
     html = convert("Claimed [@group-claim-2015].")
-    assert f'<li id="source-group-claim-2015">{CLAIM_REFERENCE} <a href="sources.md#group-claim-2015">Full entry</a></li>' in html
+    assert (
+        f'<li id="source-group-claim-2015">{CLAIM_REFERENCE} <a href="sources.md#group-claim-2015">Full entry</a></li>'
+        in html
+    )
 
 
 def test_full_entry_links_are_relative_to_the_citing_page():

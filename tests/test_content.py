@@ -1,4 +1,5 @@
 """The written pages: sides with citations, citations everywhere, safe wording."""
+
 import re
 
 import pytest
@@ -13,8 +14,10 @@ UNSAFE = [  # the content-safety rules (DEVELOPERS.md, style.md) as patterns
     (r"justpaste|jpst\.it|pastebin|\bt\.me/|telegram\.me", "link to a paste or channel site"),
     (r"\bsever(ed|ing)\b|\bon a spike\b|\bgore\b|atrocity porn|\bbeheading", "graphic wording"),
     (r"\bfuck|\bshit\b", "profanity"),
-    (r"\bstoner\b|\bcannabis\b|\bweed\b|\bdrug|rottweiler|girlfriend|foster|child.welfare|\bprison\b",
-     "personal detail of a pseudonymous person"),
+    (
+        r"\bstoner\b|\bcannabis\b|\bweed\b|\bdrug|rottweiler|girlfriend|foster|child.welfare|\bprison\b",
+        "personal detail of a pseudonymous person",
+    ),
 ]
 
 
@@ -55,8 +58,11 @@ def test_the_overview_links_to_every_debate_page(site_dir):
         assert f"debate/{page.stem}/" in links, page.stem
 
 
-@pytest.mark.parametrize("path", sorted((ROOT / "docs").rglob("*.md")) + sorted((ROOT / "docs" / "data").glob("*.yml")),
-                         ids=lambda p: p.relative_to(ROOT / "docs").as_posix())
+@pytest.mark.parametrize(
+    "path",
+    sorted((ROOT / "docs").rglob("*.md")) + sorted((ROOT / "docs" / "data").glob("*.yml")),
+    ids=lambda p: p.relative_to(ROOT / "docs").as_posix(),
+)
 def test_no_unsafe_wording(path):
     found = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):

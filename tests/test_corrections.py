@@ -1,18 +1,25 @@
 """The corrections record: listed newest first, and a note on each corrected page."""
-from helpers import convert
+
 from explainer.corrections import newest_first
+
+from helpers import convert
 
 
 def test_entries_are_listed_newest_first_keeping_file_order_within_a_day():
-    entries = {"a": {"id": "a", "date": "2026-01-02"}, "b": {"id": "b", "date": "2026-03-01"},
-               "c": {"id": "c", "date": "2026-01-02"}}
+    entries = {
+        "a": {"id": "a", "date": "2026-01-02"},
+        "b": {"id": "b", "date": "2026-03-01"},
+        "c": {"id": "c", "date": "2026-01-02"},
+    }
     assert [e["id"] for e in newest_first(entries)] == ["b", "a", "c"]
 
 
 def test_the_block_shows_date_page_what_changed_why_and_sources():
     html = convert("/// corrections\n///", page="about/corrections.md")
     assert '<li class="correction" id="2026-11-29-timeline-1">' in html
-    assert '<time datetime="2026-11-29">29 November 2026</time> · <a href="../timeline.md">Timeline</a>' in html
+    assert (
+        '<time datetime="2026-11-29">29 November 2026</time> · <a href="../timeline.md">Timeline</a>' in html
+    )
     assert "<strong>It said:</strong> The fixture said the wrong month." in html
     assert "<strong>It now says:</strong> The fixture now gives the right month." in html
     assert "<strong>Why:</strong> The cited source gives the right month." in html
@@ -21,8 +28,10 @@ def test_the_block_shows_date_page_what_changed_why_and_sources():
 
 def test_a_corrected_page_says_so_under_its_title_and_links_to_the_entry():
     html = convert("# Timeline\n\nText.", page="timeline.md")
-    assert html.startswith('<h1>Timeline</h1>\n<p class="correction-note">Corrected on 29 November 2026: '
-                           '<a href="about/corrections.md#2026-11-29-timeline-1">what changed</a>.</p>')
+    assert html.startswith(
+        '<h1>Timeline</h1>\n<p class="correction-note">Corrected on 29 November 2026: '
+        '<a href="about/corrections.md#2026-11-29-timeline-1">what changed</a>.</p>'
+    )
 
 
 def test_a_page_without_corrections_has_no_note():

@@ -1,4 +1,5 @@
 """feed.xml: an Atom feed of corrections and new or substantially changed pages."""
+
 from __future__ import annotations
 
 import shutil
@@ -6,9 +7,10 @@ import xml.etree.ElementTree as etree
 
 from bs4 import BeautifulSoup
 
+from explainer import data, feed
+
 from conftest import ROOT, built_pages
 from helpers import FIXTURE
-from explainer import data, feed
 
 NS = {"atom": feed.ATOM}
 
@@ -53,7 +55,9 @@ def test_the_built_feed_lists_every_page_once_as_new_and_every_correction(site_d
     ids = [entry.findtext("atom:id", namespaces=NS) for entry in root.findall("atom:entry", NS)]
     assert len(ids) == len(set(ids)), "entry ids repeat"
     corrections = data.load(ROOT / "docs" / "data").corrections
-    assert sum(title.startswith("Correction: ") for title in titles) == min(len(corrections), feed.MAX_ENTRIES)
+    assert sum(title.startswith("Correction: ") for title in titles) == min(
+        len(corrections), feed.MAX_ENTRIES
+    )
     assert any(title.startswith(("New page: ", "Updated page")) for title in titles)
 
 
@@ -72,6 +76,7 @@ def test_every_page_links_to_the_feed_in_its_head(site_dir):
 
 
 def test_the_corrections_page_links_to_the_feed_visibly(site_dir):
-    soup = BeautifulSoup((site_dir / "about" / "corrections" / "index.html").read_text(encoding="utf-8"),
-                         "html.parser")
+    soup = BeautifulSoup(
+        (site_dir / "about" / "corrections" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
     assert soup.select_one("article a[href$='feed.xml']").get_text(strip=True)

@@ -1,8 +1,15 @@
 """explainer.formatting: dates at their precision, references, figure values, runs of links."""
+
 import xml.etree.ElementTree as etree
 
-from explainer.formatting import (add_links, as_sentence, figure_value, format_date, format_when,
-                                  reference_text)
+from explainer.formatting import (
+    add_links,
+    as_sentence,
+    figure_value,
+    format_date,
+    format_when,
+    reference_text,
+)
 
 
 def test_dates_keep_their_precision():
@@ -30,8 +37,13 @@ def test_reference_text_uses_authors_or_the_publisher():
 
 
 def test_figure_values_show_qualifier_range_and_unit():
-    assert figure_value({"value": 46000, "qualifier": "at least", "unit": "accounts"}) == "at least 46,000 accounts"
-    assert figure_value({"value": {"low": 60000, "high": 70000}, "unit": "accounts"}) == "60,000–70,000 accounts"
+    assert (
+        figure_value({"value": 46000, "qualifier": "at least", "unit": "accounts"})
+        == "at least 46,000 accounts"
+    )
+    assert (
+        figure_value({"value": {"low": 60000, "high": 70000}, "unit": "accounts"}) == "60,000–70,000 accounts"
+    )
     assert figure_value({"value": 3.4, "unit": "percent"}) == "3.4%"
 
 
@@ -46,5 +58,7 @@ def test_labelled_links_follow_the_text_and_nothing_is_added_without_links():
     paragraph.text = "Reliability: high. "
     add_links(paragraph, "Cited on", [("a.md", "A"), ("b.md", "B")])
     add_links(paragraph, "Events", [])
-    assert etree.tostring(paragraph, encoding="unicode") == \
-        '<p>Reliability: high. Cited on: <a href="a.md">A</a>, <a href="b.md">B</a>.</p>'
+    assert (
+        etree.tostring(paragraph, encoding="unicode")
+        == '<p>Reliability: high. Cited on: <a href="a.md">A</a>, <a href="b.md">B</a>.</p>'
+    )

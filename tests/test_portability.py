@@ -3,6 +3,7 @@
 Material for MkDocs reaches end of life in May 2027; keeping citations, timeline and
 sources in Python-Markdown extensions (not MkDocs hooks) is what makes this pass.
 """
+
 import zensical_build
 from conftest import built_pages
 from project_copy import copy_project

@@ -1,12 +1,14 @@
 """Quotations: every double-quoted string is a recorded excerpt of a source cited beside it."""
+
 import re
 
 import pytest
 
-from conftest import ROOT
 from explainer import data, quotations
 from explainer.quotations import matches, page_units, quotations_in
 from explainer.usage import page_files
+
+from conftest import ROOT
 
 ARTICLE = ROOT.parent / "shared" / "research" / "source-article.txt"
 ATLANTIC_KEY = "cottee-2015-atlantic"
@@ -43,9 +45,11 @@ def test_quotations_are_found_in_straight_and_curly_marks():
 
 
 def test_units_split_paragraphs_list_items_and_headings_and_skip_syntax():
-    text = ('---\ntitle: T\ndescription: A page.\n---\n\n# Head\n\n!!! abstract "Short answer"\n'
-            '    First "a" [@k].\n\n- item "b"\n- item "c"\n\n/// timeline\nids: ["x"]\n///\n\n'
-            '<div class="sides" markdown>\n\nA `"code"` span and a [link](https://x.org "title").\n')
+    text = (
+        '---\ntitle: T\ndescription: A page.\n---\n\n# Head\n\n!!! abstract "Short answer"\n'
+        '    First "a" [@k].\n\n- item "b"\n- item "c"\n\n/// timeline\nids: ["x"]\n///\n\n'
+        '<div class="sides" markdown>\n\nA `"code"` span and a [link](https://x.org "title").\n'
+    )
     units = page_units(text)
     assert [u.line for u in units] == [3, 6, 9, 11, 12, 20]
     assert [quotations_in(u.text) for u in units] == [[], [], ["a"], ["b"], ["c"], []]

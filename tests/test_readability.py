@@ -1,16 +1,27 @@
 """Plain language: the grade formula, what counts as prose, and the limits on the real pages."""
-from conftest import ROOT
+
 from explainer import readability
 from explainer.readability import prose_blocks, score, syllables
 
+from conftest import ROOT
+
 
 def test_syllables_are_estimated_by_vowel_groups():
-    assert [syllables(w) for w in ("cat", "twitter", "suspended", "make", "little", "2015")] == [1, 2, 3, 1, 2, 2]
+    assert [syllables(w) for w in ("cat", "twitter", "suspended", "make", "little", "2015")] == [
+        1,
+        2,
+        3,
+        1,
+        2,
+        2,
+    ]
 
 
 def test_headings_quotations_tables_argued_by_lines_and_blocks_are_not_prose():
-    text = ('---\ntitle: T\n---\n# A heading\n\n| a | table |\n\n**Argued by:** Someone [@k]\n\n'
-            '/// timeline\nids: [x]\n///\n\nOne sentence here "with a long quotation in it" [@k].\n')
+    text = (
+        "---\ntitle: T\n---\n# A heading\n\n| a | table |\n\n**Argued by:** Someone [@k]\n\n"
+        '/// timeline\nids: [x]\n///\n\nOne sentence here "with a long quotation in it" [@k].\n'
+    )
     assert prose_blocks(text) == [(14, "One sentence here it .")]
 
 

@@ -1,11 +1,13 @@
 """The real data and pages: sources behind every event, known keys, unique anchors, typed figures."""
+
 import re
 from collections import Counter
 from html.parser import HTMLParser
 
-from conftest import ROOT, built_pages
 from explainer import data
 from explainer.usage import cited_keys
+
+from conftest import ROOT, built_pages
 
 DATA = data.load(ROOT / "docs" / "data")
 
@@ -33,8 +35,13 @@ def test_every_cited_key_exists(docs_pages):
 
 def test_every_figure_has_a_type_and_a_source():
     for figure in DATA.figures.values():
-        assert figure["type"] in ("claim", "research estimate", "platform statement", "press report",
-                                  "government statement")
+        assert figure["type"] in (
+            "claim",
+            "research estimate",
+            "platform statement",
+            "press report",
+            "government statement",
+        )
         assert figure["sources"]
 
 
@@ -48,6 +55,7 @@ def test_every_url_comes_from_the_research_dossier():
     dossier = ROOT.parent / "shared" / "research" / "dossier.md"
     if not dossier.exists():
         import pytest
+
         pytest.skip("the research dossier is not beside the project")
     text = dossier.read_text(encoding="utf-8")
     for source in DATA.sources.values():
@@ -81,6 +89,7 @@ def test_the_schemas_are_valid_and_each_data_file_points_editors_at_its_schema()
     import json
 
     import jsonschema
+
     for name in data.FILES:
         schema = json.loads((ROOT / "explainer" / "schemas" / f"{name}.schema.json").read_text())
         jsonschema.Draft202012Validator.check_schema(schema)

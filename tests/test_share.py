@@ -1,4 +1,5 @@
 """Share cards and page metadata: Open Graph, Twitter card, JSON-LD, and escaped front matter."""
+
 from __future__ import annotations
 
 import io
@@ -9,14 +10,24 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
+from explainer import cards
+
 from conftest import ROOT, built_pages, mkdocs_build
 from helpers import convert
 from project_copy import copy_project
-from explainer import cards
 
 SITE_URL = "https://the-takedown-debate.github.io/site/"
-OPEN_GRAPH = ["og:type", "og:site_name", "og:title", "og:description", "og:url", "og:image",
-              "og:image:width", "og:image:height", "og:image:alt"]
+OPEN_GRAPH = [
+    "og:type",
+    "og:site_name",
+    "og:title",
+    "og:description",
+    "og:url",
+    "og:image",
+    "og:image:width",
+    "og:image:height",
+    "og:image:alt",
+]
 TWITTER = ["twitter:card", "twitter:title", "twitter:description", "twitter:image", "twitter:image:alt"]
 
 
@@ -102,13 +113,17 @@ def test_content_pages_carry_an_article_and_the_home_page_a_website(site_dir):
 def test_glossary_tooltips_stay_out_of_links_headings_code_addresses_and_the_chart(site_dir):
     for path in built_pages(site_dir):
         for abbr in soup_of(path).find_all("abbr"):
-            assert not abbr.find_parent(["a", "code", "pre", "svg", "h1", "h2", "h3", "h4", "h5", "h6"]), \
+            assert not abbr.find_parent(["a", "code", "pre", "svg", "h1", "h2", "h3", "h4", "h5", "h6"]), (
                 f"{path}: tooltip inside <{abbr.find_parent(['a', 'code', 'pre', 'svg', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']).name}>"
+            )
 
 
 def test_a_tooltip_term_inside_a_written_out_address_stays_plain_text():
-    html = convert("See https://example.org/the-takedown-debate/ and the takedown of a site.\n\n"
-                   "## Why a takedown\n\n*[takedown]: A removal.", extra_extensions=("abbr", "toc"))
+    html = convert(
+        "See https://example.org/the-takedown-debate/ and the takedown of a site.\n\n"
+        "## Why a takedown\n\n*[takedown]: A removal.",
+        extra_extensions=("abbr", "toc"),
+    )
     assert "example.org/the-takedown-debate/" in html
     assert html.count("<abbr") == 1 and '<h2 id="why-a-takedown">Why a takedown</h2>' in html
 
@@ -128,5 +143,9 @@ def test_front_matter_in_the_head_is_escaped(tmp_path):
     soup = BeautifulSoup(head, "html.parser")
     assert soup.title.get_text() == f"{nasty} - The Takedown Debate"
     assert meta(soup, "og:title") == nasty and meta(soup, "description").startswith(nasty)
-    assert json.loads(BeautifulSoup(html, "html.parser").find("script", type="application/ld+json").string
-                      )["headline"] == nasty
+    assert (
+        json.loads(BeautifulSoup(html, "html.parser").find("script", type="application/ld+json").string)[
+            "headline"
+        ]
+        == nasty
+    )

@@ -1,4 +1,5 @@
 """The real site: strict build, page metadata, no external assets, builds without network or git."""
+
 import json
 import os
 import re
@@ -8,9 +9,10 @@ from html.parser import HTMLParser
 
 import pytest
 
+from explainer.usage import front_matter
+
 from conftest import ENV, ROOT, built_pages, mkdocs_build
 from project_copy import copy_project
-from explainer.usage import front_matter
 
 CDN_HINTS = ("unpkg.com", "jsdelivr", "cdnjs", "googleapis", "gstatic", "cloudflare", "polyfill.io")
 
@@ -35,7 +37,14 @@ class AssetParser(HTMLParser):
         elif tag == "object" and attrs.get("data"):
             self.loads.append(attrs["data"])
         elif tag == "link" and set((attrs.get("rel") or "").split()) & {
-                "stylesheet", "preload", "modulepreload", "icon", "preconnect", "dns-prefetch", "manifest"}:
+            "stylesheet",
+            "preload",
+            "modulepreload",
+            "icon",
+            "preconnect",
+            "dns-prefetch",
+            "manifest",
+        }:
             self.loads.append(attrs.get("href", ""))
 
     def handle_endtag(self, tag):
@@ -68,8 +77,9 @@ def test_every_page_has_lang_title_and_the_front_matter_description(site_dir, do
     descriptions = {}
     for page in docs_pages:
         rel = page.relative_to(ROOT / "docs").with_suffix("")
-        descriptions[(rel.parent if rel.name == "index" else rel).as_posix()] = \
-            front_matter(page.read_text(encoding="utf-8"))["description"]
+        descriptions[(rel.parent if rel.name == "index" else rel).as_posix()] = front_matter(
+            page.read_text(encoding="utf-8")
+        )["description"]
     for html in built_pages(site_dir):
         page = parse(html)
         key = html.parent.relative_to(site_dir).as_posix()
@@ -128,13 +138,41 @@ def test_the_build_needs_no_network(tmp_path):
     reason = unshare_available()
     if reason:
         pytest.skip(reason)
-    result = subprocess.run(["unshare", "-n", str(ROOT / ".venv" / "bin" / "mkdocs"), "build", "--strict",
-                             "--site-dir", str(tmp_path / "site")], cwd=ROOT, env=ENV,
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [
+            "unshare",
+            "-n",
+            str(ROOT / ".venv" / "bin" / "mkdocs"),
+            "build",
+            "--strict",
+            "--site-dir",
+            str(tmp_path / "site"),
+        ],
+        cwd=ROOT,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
-    offline = subprocess.run(["unshare", "-n", str(ROOT / ".venv" / "bin" / "mkdocs"), "build", "--strict",
-                              "-f", "mkdocs.offline.yml", "--site-dir", str(tmp_path / "offline")],
-                             cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=600)
+    offline = subprocess.run(
+        [
+            "unshare",
+            "-n",
+            str(ROOT / ".venv" / "bin" / "mkdocs"),
+            "build",
+            "--strict",
+            "-f",
+            "mkdocs.offline.yml",
+            "--site-dir",
+            str(tmp_path / "offline"),
+        ],
+        cwd=ROOT,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert offline.returncode == 0, offline.stderr[-3000:]
 
 
@@ -148,8 +186,12 @@ def test_the_build_works_from_a_copy_project(tmp_path):
 
 def test_the_build_works_from_a_shallow_clone(tmp_path):
     clone = tmp_path / "clone"
-    subprocess.run(["git", "clone", "--quiet", "--depth", "1", f"file://{ROOT}", str(clone)],
-                   check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        ["git", "clone", "--quiet", "--depth", "1", f"file://{ROOT}", str(clone)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     result = mkdocs_build(tmp_path / "site", cwd=clone)
     assert result.returncode == 0, result.stderr[-3000:]
     assert "Last updated: <time" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
@@ -169,9 +211,14 @@ def test_a_failed_build_leaves_the_published_site_untouched(tmp_path):
     page = project / "docs" / "timeline.md"
     page.write_text(page.read_text() + "\nBroken [@no-such-source].\n")
     # The copy uses the project's .venv (BIN) and skips the install step (SITE_DEPS empty).
-    result = subprocess.run(["make", "build", f"BIN={ROOT / '.venv' / 'bin'}", "SITE_DEPS="],
-                            cwd=project, capture_output=True, text=True, timeout=600,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    result = subprocess.run(
+        ["make", "build", f"BIN={ROOT / '.venv' / 'bin'}", "SITE_DEPS="],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     assert result.returncode != 0
     assert "docs/timeline.md" in result.stdout + result.stderr
     assert (project / "site" / "marker.html").read_text() == "previous build"

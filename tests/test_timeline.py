@@ -1,9 +1,11 @@
 """explainer.timeline: events sorted by date, status badges, filters and slices."""
+
 import re
 
 import pytest
 
 from explainer.errors import ContentError
+
 from helpers import convert
 
 
@@ -23,8 +25,12 @@ def test_a_slice_renders_one_event_with_date_badge_themes_actors_and_citation():
         '<p class="timeline-summary">The group says it helped remove many accounts. '
         '<sup class="citation">[<a href="#source-group-claim-2015">1</a>]</sup></p>\n'
         '<p class="timeline-meta">Themes: Takedown numbers. Actors: '
-        '<a href="whos-who.md#volunteer-group">Volunteer Group</a>.</p>\n</li>') in html
-    assert '<p class="timeline-more" data-search-exclude=""><a href="timeline.md">See the full timeline</a></p>' in html
+        '<a href="whos-who.md#volunteer-group">Volunteer Group</a>.</p>\n</li>'
+    ) in html
+    assert (
+        '<p class="timeline-more" data-search-exclude=""><a href="timeline.md">See the full timeline</a></p>'
+        in html
+    )
 
 
 def test_events_are_sorted_by_date_whatever_the_file_order():
@@ -49,20 +55,26 @@ def test_indented_header_options_work_too():
     assert event_ids(convert("/// timeline\n    ids: [group-total]\n///")) == ["group-total"]
 
 
-@pytest.mark.parametrize("body, message", [
-    ("themes: [speech]", "unknown theme 'speech' in option 'themes'"),
-    ("actors: [nobody]", "unknown actor key 'nobody' in option 'actors'"),
-    ("them: [numbers]", "unknown option 'them'; this block takes: actors, filters, ids, status, themes"),
-    ("themes: [context]", "no event matches these options"),
-    ("themes: [numbers", "its options are not valid YAML"),
-])
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        ("themes: [speech]", "unknown theme 'speech' in option 'themes'"),
+        ("actors: [nobody]", "unknown actor key 'nobody' in option 'actors'"),
+        ("them: [numbers]", "unknown option 'them'; this block takes: actors, filters, ids, status, themes"),
+        ("themes: [context]", "no event matches these options"),
+        ("themes: [numbers", "its options are not valid YAML"),
+    ],
+)
 def test_bad_options_stop_with_a_message(body, message):
     with pytest.raises(ContentError, match=re.escape(message)):
         convert(f"/// timeline\n{body}\n///")
 
 
 def test_filter_options_are_plain_text_even_when_a_glossary_term_matches():
-    html = convert("Volunteer work.\n\n/// timeline\nfilters: true\n///\n\n*[Volunteer]: A glossary entry.",
-                   page="timeline.md", extra_extensions=("abbr",))
+    html = convert(
+        "Volunteer work.\n\n/// timeline\nfilters: true\n///\n\n*[Volunteer]: A glossary entry.",
+        page="timeline.md",
+        extra_extensions=("abbr",),
+    )
     assert "<abbr" in html, "the glossary term is marked up in the prose"
     assert '<option value="volunteer-group">Volunteer Group</option>' in html

@@ -10,6 +10,7 @@ A server that refuses robots (401, 403, 429, 999) is reported but not counted as
 broken: the address may be fine in a browser. Read the source in an archived copy
 before changing a URL in docs/data/sources.yml.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,8 +22,9 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urldefrag, urlsplit
 
-USER_AGENT = ("Mozilla/5.0 (compatible; takedown-debate-link-check/1.0; "
-              "+https://github.com/the-takedown-debate/site)")
+USER_AGENT = (
+    "Mozilla/5.0 (compatible; takedown-debate-link-check/1.0; +https://github.com/the-takedown-debate/site)"
+)
 REFUSED = {401, 403, 429, 999}
 RETRY_STATUS = {429, 500, 502, 503, 504}
 HEAD_UNSUPPORTED = {400, 403, 404, 405, 406, 501}
@@ -116,14 +118,18 @@ def report(results: list[Result], pages: dict[str, list[str]]) -> int:
             where = ", ".join(pages[result.url][:3]) + (" …" if len(pages[result.url]) > 3 else "")
             status = result.status if result.status is not None else "no answer"
             print(f"{result.verdict.upper():8} {status} {result.detail}: {result.url}\n         on {where}")
-    print(f"\n{len(results)} external addresses: {counts['ok']} ok, {counts['refused']} refused "
-          f"robots (not counted), {counts['broken']} broken")
+    print(
+        f"\n{len(results)} external addresses: {counts['ok']} ok, {counts['refused']} refused "
+        f"robots (not counted), {counts['broken']} broken"
+    )
     return counts["broken"]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("site", nargs="?", default="site", type=pathlib.Path, help="built site (default: site)")
+    parser.add_argument(
+        "site", nargs="?", default="site", type=pathlib.Path, help="built site (default: site)"
+    )
     parser.add_argument("--workers", type=int, default=8)
     parser.add_argument("--timeout", type=float, default=20, help="seconds per request")
     parser.add_argument("--retries", type=int, default=3)

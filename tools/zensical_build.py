@@ -5,6 +5,7 @@ mkdocs.yml beside it with each `!relative $config_dir` replaced by the project's
 absolute path, builds from that copy, and removes it. Everything else is unchanged.
 Usage: python tools/zensical_build.py SITE_DIR [PROJECT_DIR]   (used by the tests and bench/build.py)
 """
+
 from __future__ import annotations
 
 import os
@@ -33,8 +34,13 @@ def build(site_dir: pathlib.Path, project: pathlib.Path = ROOT) -> subprocess.Co
     zensical = shutil.which("zensical", path=os.path.dirname(sys.executable)) or "zensical"
     config = zensical_config(project)
     try:
-        result = subprocess.run([zensical, "build", "--strict", "--clean", "--config-file", str(config)],
-                                cwd=project, capture_output=True, text=True, timeout=600)
+        result = subprocess.run(
+            [zensical, "build", "--strict", "--clean", "--config-file", str(config)],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
     finally:
         config.unlink()
     shutil.rmtree(site_dir, ignore_errors=True)

@@ -6,13 +6,13 @@ through Playwright's sync API, launched once per session; each test opens its ow
 context (viewport, colour scheme) or borrows a shared one. Without Chromium the tests
 fail and say how to install it: CI installs it, so a skip would hide a broken setup.
 """
+
 from __future__ import annotations
 
 import pytest
 
-from conftest import built_pages
-
 from .support import CHROMIUM, CHROMIUM_FLAGS, DESKTOP, SiteServer, search
+from conftest import built_pages
 
 
 @pytest.fixture(scope="session")
@@ -25,9 +25,11 @@ def server(site_dir):
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make browser-deps` (installs Debian's chromium)",
-                    pytrace=False)
+        pytest.fail(
+            f"{CHROMIUM} is missing: run `make browser-deps` (installs Debian's chromium)", pytrace=False
+        )
     from playwright.sync_api import sync_playwright
+
     playwright = sync_playwright().start()
     chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
     yield chromium
@@ -77,8 +79,12 @@ def every_page_visit(browser, server, site_dir):
 
     context.route("**/*", guard)
     page = context.new_page()
-    page.on("console", lambda message: errors.append(f"{current['page']}: console {message.text}")
-            if message.type == "error" else None)
+    page.on(
+        "console",
+        lambda message: (
+            errors.append(f"{current['page']}: console {message.text}") if message.type == "error" else None
+        ),
+    )
     page.on("pageerror", lambda error: errors.append(f"{current['page']}: uncaught {error}"))
     for path in built_pages(site_dir):
         current["page"] = path.relative_to(site_dir).as_posix()

@@ -1,4 +1,5 @@
 """What the browser tests share: the page list, the local server, and page helpers."""
+
 from __future__ import annotations
 
 import functools
@@ -7,12 +8,20 @@ import pathlib
 import threading
 from urllib.parse import urlsplit
 
-from conftest import ROOT
 from explainer.usage import page_files
 
+from conftest import ROOT
+
 CHROMIUM = pathlib.Path("/usr/bin/chromium")
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 DESKTOP = {"width": 1280, "height": 800}
 MOBILE = {"width": 375, "height": 812}
 LOCAL_SCHEMES = ("data", "blob", "about")
@@ -101,11 +110,13 @@ def search_results(page, query: str) -> list[str]:
     box.fill(query)
     box.press("End")
     page.wait_for_function(
-        "() => /matching document|no matching/i.test(document.querySelector('.md-search-result__meta').textContent)")
+        "() => /matching document|no matching/i.test(document.querySelector('.md-search-result__meta').textContent)"
+    )
     root = page.evaluate("new URL(__md_scope).href")
     hrefs = page.eval_on_selector_all(
         ".md-search-result__list > .md-search-result__item > a.md-search-result__link",
-        "links => links.map(link => link.href)")
+        "links => links.map(link => link.href)",
+    )
     results = []
     for href in hrefs:
         address, _, anchor = href.split("?")[0].partition("#")

@@ -5,6 +5,7 @@ every page, in the light and dark palettes, at desktop and mobile widths. Any vi
 of a WCAG 2.x A or AA rule fails, and so does a serious or critical best-practice one.
 No rule is switched off: fix the page, the override or site.css instead.
 """
+
 from __future__ import annotations
 
 import pathlib
@@ -18,8 +19,12 @@ pytestmark = pytest.mark.browser
 
 AXE_SOURCE = (pathlib.Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 WCAG_TAGS = {"wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"}
-SETTINGS = {"light-desktop": ("light", DESKTOP), "dark-desktop": ("dark", DESKTOP),
-            "light-mobile": ("light", MOBILE), "dark-mobile": ("dark", MOBILE)}
+SETTINGS = {
+    "light-desktop": ("light", DESKTOP),
+    "dark-desktop": ("dark", DESKTOP),
+    "light-mobile": ("light", MOBILE),
+    "dark-mobile": ("dark", MOBILE),
+}
 
 
 def blocking(violation: dict) -> bool:
@@ -96,15 +101,21 @@ def test_open_mobile_navigation_has_no_accessibility_violations(new_context, ser
 
 
 def shown_event_ids(page) -> list[str]:
-    return page.eval_on_selector_all("li.timeline-event:not([hidden])", "items => items.map(i => i.querySelector('.timeline-title').id)")
+    return page.eval_on_selector_all(
+        "li.timeline-event:not([hidden])", "items => items.map(i => i.querySelector('.timeline-title').id)"
+    )
 
 
 def matching_event_ids(page, theme: str = "", actor: str = "") -> list[str]:
     """The events whose data-themes and data-actors include the given theme and actor."""
-    return page.eval_on_selector_all("li.timeline-event", """(items, [theme, actor]) => items
+    return page.eval_on_selector_all(
+        "li.timeline-event",
+        """(items, [theme, actor]) => items
         .filter(i => (!theme || i.dataset.themes.split(' ').includes(theme)) &&
                      (!actor || i.dataset.actors.split(' ').includes(actor)))
-        .map(i => i.querySelector('.timeline-title').id)""", [theme, actor])
+        .map(i => i.querySelector('.timeline-title').id)""",
+        [theme, actor],
+    )
 
 
 def tab_to(page, selector: str, limit: int = 300):
@@ -131,5 +142,6 @@ def test_keyboard_alone_changes_the_timeline_filters(page, server):
     assert shown_event_ids(page) == matching_event_ids(page, theme, actor)
     tab_to(page, ".timeline-filters button[type=reset]", limit=3)
     page.keyboard.press("Enter")
-    page.wait_for_function("n => document.querySelectorAll('li.timeline-event:not([hidden])').length === n",
-                           arg=len(everything))
+    page.wait_for_function(
+        "n => document.querySelectorAll('li.timeline-event:not([hidden])').length === n", arg=len(everything)
+    )

@@ -3,6 +3,7 @@
 The timeline's expected contents come from docs/data/timeline.yml, so the tests follow
 the data as it grows; themes and actors are chosen from it, not named here.
 """
+
 from __future__ import annotations
 
 import collections
@@ -27,13 +28,20 @@ def rarest(field: str) -> str:
 
 
 def expected_ids(theme: str = "", actor: str = "") -> set[str]:
-    return {key for key, event in EVENTS.items()
-            if (not theme or theme in event["themes"]) and (not actor or actor in event["actors"])}
+    return {
+        key
+        for key, event in EVENTS.items()
+        if (not theme or theme in event["themes"]) and (not actor or actor in event["actors"])
+    }
 
 
 def shown_ids(page) -> set[str]:
     # On the full timeline an event's id is on its title heading.
-    return set(page.eval_on_selector_all(SHOWN, "items => items.map(item => item.querySelector('.timeline-title').id)"))
+    return set(
+        page.eval_on_selector_all(
+            SHOWN, "items => items.map(item => item.querySelector('.timeline-title').id)"
+        )
+    )
 
 
 def page_order() -> list[str]:
@@ -65,8 +73,10 @@ def test_choosing_a_theme_shows_exactly_the_events_with_that_theme(page, server)
     page.select_option("#timeline-theme", theme)
     assert shown_ids(page) == expected_ids(theme)
     assert f"theme={theme}" in page.url
-    assert page.locator(".timeline-count").inner_text() == \
-        f"Showing {len(expected_ids(theme))} of {len(EVENTS)} events."
+    assert (
+        page.locator(".timeline-count").inner_text()
+        == f"Showing {len(expected_ids(theme))} of {len(EVENTS)} events."
+    )
 
 
 def test_choosing_an_actor_narrows_the_events_to_that_actor(page, server):
@@ -96,8 +106,9 @@ def test_a_theme_in_the_address_applies_the_filter_on_load(page, server):
 def test_show_all_clears_the_filters_and_the_address(page, server):
     page.goto(server.url(f"timeline/?theme={rarest('themes')}"))
     page.locator(".timeline-filters button[type=reset]").click()
-    page.wait_for_function("n => document.querySelectorAll('li.timeline-event:not([hidden])').length === n",
-                           arg=len(EVENTS))
+    page.wait_for_function(
+        "n => document.querySelectorAll('li.timeline-event:not([hidden])').length === n", arg=len(EVENTS)
+    )
     assert "theme=" not in page.url
 
 
@@ -147,8 +158,9 @@ def test_nothing_moves_sideways_when_the_page_grows_long_enough_to_scroll(browse
     """The page paints before it is fully parsed, so the scrollbar may appear after the
     first paint; the layout must not shift when it does."""
     # Playwright hides scrollbars by default; desktop browsers show them.
-    with_scrollbars = browser.browser_type.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS,
-                                                  ignore_default_args=["--hide-scrollbars"])
+    with_scrollbars = browser.browser_type.launch(
+        executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS, ignore_default_args=["--hide-scrollbars"]
+    )
     try:
         page = with_scrollbars.new_page(viewport=DESKTOP)
         page.goto(server.url("timeline/"))

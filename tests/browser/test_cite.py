@@ -1,6 +1,7 @@
 """Citing: copy buttons work by keyboard, arguments and events have their own citation,
 the browser's formats match the build's, printing keeps the citation, and a missing
 address gets the 404 page with the way back."""
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -44,11 +45,18 @@ def test_the_browser_cites_an_argument_exactly_as_explainer_cite_does(page, serv
     heading = page.locator(".md-content h4[id^='arg-']").first
     anchor = heading.get_attribute("id")
     page.locator(".cite-anchor__toggle").first.click()
-    shown = page.eval_on_selector_all(".cite-anchor__panel:not([hidden]) .cite-text",
-                                      "blocks => blocks.map(b => b.textContent)")
-    work = cite.Work(title=heading.evaluate("h => h.firstChild.textContent.trim()"), site=facts["citeSite"],
-                     url=f"{facts['citeUrl']}#{anchor}", date=facts["citeDate"] or None,
-                     revision=facts["citeRevision"], container=facts["citeTitle"], anchor=anchor)
+    shown = page.eval_on_selector_all(
+        ".cite-anchor__panel:not([hidden]) .cite-text", "blocks => blocks.map(b => b.textContent)"
+    )
+    work = cite.Work(
+        title=heading.evaluate("h => h.firstChild.textContent.trim()"),
+        site=facts["citeSite"],
+        url=f"{facts['citeUrl']}#{anchor}",
+        date=facts["citeDate"] or None,
+        revision=facts["citeRevision"],
+        container=facts["citeTitle"],
+        anchor=anchor,
+    )
     assert shown == list(cite.formats(work).values())
 
 
@@ -81,8 +89,10 @@ def test_a_missing_address_gets_the_404_page_with_search_questions_and_timeline(
     assert response.status == 404
     assert page.locator("article h1").inner_text().startswith("Page not found")
     assert page.locator("form[role=search] input[name=q]").is_visible()
-    links = page.eval_on_selector_all(".not-found-questions a, article a[href$='timeline/']",
-                                      "links => links.map(a => a.getAttribute('href'))")
+    links = page.eval_on_selector_all(
+        ".not-found-questions a, article a[href$='timeline/']",
+        "links => links.map(a => a.getAttribute('href'))",
+    )
     assert len(links) == 9
     root = urlsplit(page.evaluate("new URL(__md_scope).href")).path
     for href in links:
@@ -92,12 +102,17 @@ def test_a_missing_address_gets_the_404_page_with_search_questions_and_timeline(
 
 def test_the_404_page_has_no_accessibility_violation(page, server):
     from .test_accessibility import axe_violations, describe
+
     # The 404 page's links start at the site's root path (/site/ on GitHub Pages); the
     # test server serves the site at /, so those requests are sent there.
     page.goto(server.url("no-such-page/"))
     root = urlsplit(page.evaluate("new URL(__md_scope).href")).path
-    page.route(f"**{root}**", lambda route: route.continue_(
-        url=route.request.url.replace(f"{server.origin}{root}", f"{server.origin}/", 1)))
+    page.route(
+        f"**{root}**",
+        lambda route: route.continue_(
+            url=route.request.url.replace(f"{server.origin}{root}", f"{server.origin}/", 1)
+        ),
+    )
     page.reload()
     page.wait_for_function("document.body.dataset.mdColorScheme")
     violations = axe_violations(page)

@@ -1,4 +1,5 @@
 """Print: a printed page is the text and its sources, with their addresses, and no navigation."""
+
 from __future__ import annotations
 
 import pytest
@@ -10,22 +11,30 @@ from .support import ROOT
 pytestmark = pytest.mark.browser
 
 DEBATE_PAGE = "debate/watch-or-remove/"
-NAVIGATION = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer",
-              ".md-content__button"]
+NAVIGATION = [
+    ".md-header",
+    ".md-sidebar--primary",
+    ".md-sidebar--secondary",
+    ".md-footer",
+    ".md-content__button",
+]
 
 
 def display(page, selector: str, pseudo: str | None = None) -> list[str]:
     return page.eval_on_selector_all(
-        selector, "(elements, pseudo) => elements.map(e => getComputedStyle(e, pseudo).display)", pseudo)
+        selector, "(elements, pseudo) => elements.map(e => getComputedStyle(e, pseudo).display)", pseudo
+    )
 
 
 @pytest.fixture
 def printed(page, server):
     """Opens a path with print media emulated."""
+
     def open_printed(path):
         page.emulate_media(media="print")
         page.goto(server.url(path))
         return page
+
     return open_printed
 
 
@@ -55,6 +64,8 @@ def test_printed_debate_page_lists_the_address_of_each_source(printed):
     page = printed(DEBATE_PAGE)
     for item in page.locator(".page-sources li").all():
         url = sources[item.get_attribute("id").removeprefix("source-")].get("url")
-        shown = item.evaluate("li => li.innerText + [...li.querySelectorAll('a')]"
-                              ".map(a => getComputedStyle(a, '::after').content).join(' ')")
+        shown = item.evaluate(
+            "li => li.innerText + [...li.querySelectorAll('a')]"
+            ".map(a => getComputedStyle(a, '::after').content).join(' ')"
+        )
         assert not url or url in shown, f"{url} is not printed"

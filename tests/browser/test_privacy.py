@@ -4,6 +4,7 @@ Every page is loaded from the local server with every request intercepted; a req
 to any other host (a font service, an analytics script, the GitHub API for repository
 stars) is aborted and reported with the page that made it.
 """
+
 from __future__ import annotations
 
 import pytest

@@ -4,16 +4,17 @@ Each query lists the pages that answer it (more than one where two are equally r
 at least one of them must be among the first three results. The offline copy is opened
 from file:// with every non-file request aborted and recorded: none may be made.
 """
+
 from __future__ import annotations
 
 import pytest
 import yaml
 
-from conftest import ROOT, built_pages
 from explainer import data
 from explainer.glossary import read_terms, term_anchor
 
 from .support import search, search_results
+from conftest import ROOT, built_pages
 
 pytestmark = pytest.mark.browser
 
@@ -51,16 +52,28 @@ SEARCHES = {
 READER_QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
 # The main words of each debate question's title: the question must come first.
 DEBATE_TITLE_WORDS = {
-    "suspensions reduce isis reach": SUSPENSIONS, "volunteers lists trusted": LISTS,
-    "takedown numbers believed": NUMBERS_DEBATE, "decide what comes down": DECIDE,
-    "free-speech problem": "debate/is-it-a-free-speech-problem/", "take down talk back": TALK_BACK,
-    "watch remove": WATCH, "hunters": HUNTERS,
+    "suspensions reduce isis reach": SUSPENSIONS,
+    "volunteers lists trusted": LISTS,
+    "takedown numbers believed": NUMBERS_DEBATE,
+    "decide what comes down": DECIDE,
+    "free-speech problem": "debate/is-it-a-free-speech-problem/",
+    "take down talk back": TALK_BACK,
+    "watch remove": WATCH,
+    "hunters": HUNTERS,
 }
 
 
 def reader_query_params() -> list:
-    return [pytest.param(entry, id=entry["query"], marks=[pytest.mark.xfail(reason=entry["known_miss"], strict=True)]
-                         if entry.get("known_miss") else []) for entry in READER_QUERIES]
+    return [
+        pytest.param(
+            entry,
+            id=entry["query"],
+            marks=[pytest.mark.xfail(reason=entry["known_miss"], strict=True)]
+            if entry.get("known_miss")
+            else [],
+        )
+        for entry in READER_QUERIES
+    ]
 
 
 def top_three_message(query, wanted, results):
@@ -164,18 +177,26 @@ def test_each_debate_question_ranks_first_for_the_main_words_of_its_title(online
     assert results[:1] == [DEBATE_TITLE_WORDS[words]], f"{words!r}: got {results[:3]}"
 
 
-DEFINITION_MISSES = {"twitter": "Twitter is named in most headings of the site, sources and timeline; "
-                                "the Who's who entry comes fourth."}
+DEFINITION_MISSES = {
+    "twitter": "Twitter is named in most headings of the site, sources and timeline; "
+    "the Who's who entry comes fourth."
+}
 
 
 def definitions() -> list:
     terms = read_terms((ROOT / "docs" / "includes" / "abbreviations.md").read_text(encoding="utf-8"))
     actors = data.load(ROOT / "docs" / "data").actors.values()
-    return ([pytest.param(term, f"{GLOSSARY}#{term_anchor(term)}", id=f"term {term}") for term, _ in terms]
-            + [pytest.param(actor["name"], f"{WHOS_WHO}#{actor['key']}", id=f"actor {actor['key']}",
-                            marks=[pytest.mark.xfail(reason=DEFINITION_MISSES[actor["key"]], strict=True)]
-                            if actor["key"] in DEFINITION_MISSES else [])
-               for actor in actors])
+    return [pytest.param(term, f"{GLOSSARY}#{term_anchor(term)}", id=f"term {term}") for term, _ in terms] + [
+        pytest.param(
+            actor["name"],
+            f"{WHOS_WHO}#{actor['key']}",
+            id=f"actor {actor['key']}",
+            marks=[pytest.mark.xfail(reason=DEFINITION_MISSES[actor["key"]], strict=True)]
+            if actor["key"] in DEFINITION_MISSES
+            else [],
+        )
+        for actor in actors
+    ]
 
 
 @pytest.mark.parametrize(("name", "definition"), definitions())
@@ -183,8 +204,9 @@ def test_a_glossary_term_or_actor_leads_to_its_definition(online_search_page, na
     results = search_results(online_search_page, name)
     pages = list(dict.fromkeys(result.partition("#")[0] for result in results))
     # Material matches each word as a prefix, so "takedown" may lead to "takedowns" first.
-    assert any(result.startswith(definition) for result in results) and definition.partition("#")[0] in pages[:3], \
-        f"{name!r}: {definition} not among the first three pages' entries: {results[:6]}"
+    assert (
+        any(result.startswith(definition) for result in results) and definition.partition("#")[0] in pages[:3]
+    ), f"{name!r}: {definition} not among the first three pages' entries: {results[:6]}"
 
 
 @pytest.mark.parametrize("spelling", ["360000", "360,000", "360 000"])
