@@ -41,7 +41,9 @@ check: $(SITE_DEPS)
 build: check
 	MKDOCS=$(BIN)/mkdocs tools/build_site.sh site
 
+# The old zip goes first, so the new copy never states a stale size for itself.
 offline: check
+	rm -f site-offline.zip  # no stale size in the footer while the new copy builds
 	MKDOCS=$(BIN)/mkdocs tools/build_site.sh site-offline --config-file mkdocs.offline.yml
 	flock site-offline.lock $(SHELL) -ec 'zip=$$(mktemp site-offline.zip.XXXXXX); trap "rm -f $$zip" EXIT; \
 	  (cd site-offline && $(abspath $(BIN))/python -m zipfile -c ../$$zip .); \
@@ -65,6 +67,7 @@ test: $(DEV_DEPS) browser-deps lint build
 bench: $(DEV_DEPS) browser-deps
 	$(BIN)/python bench/build.py
 	$(BIN)/python bench/pages.py
+	$(BIN)/python bench/search.py
 	$(BIN)/python bench/lighthouse.py
 
 clean:

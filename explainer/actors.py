@@ -1,7 +1,8 @@
 """Who's who: `/// actors` renders docs/data/actors.yml, grouped by kind.
 
-Each actor has a stable anchor (its key), a one-line description, their role in the
-story with citations, and links to the timeline events they appear in.
+Each actor is a heading with a stable anchor (its key), so site search leads to it,
+followed by a one-line description, their role in the story with citations, and links
+to the timeline events they appear in.
 """
 
 from __future__ import annotations
@@ -42,17 +43,17 @@ class ActorsBlock(DataBlock):
                 continue
             heading = etree.SubElement(block, "h2", {"id": "kind-" + kind.replace(" ", "-")})
             heading.text = KIND_HEADING[kind]
-            entries = etree.SubElement(block, "dl", {"class": "actor-list"})
+            entries = etree.SubElement(block, "div", {"class": "actor-list"})
             for actor in actors:
                 self.entry(entries, actor, dataset)
 
     def entry(self, parent, actor, dataset):
-        term = etree.SubElement(parent, "dt", {"id": actor["key"]})
-        term.text = data_text(self.md, actor["name"], glossary=True)
+        term = etree.SubElement(parent, "h3", {"id": actor["key"]})
+        term.text = data_text(self.md, actor["name"])
         if actor.get("pseudonym"):
             note = etree.SubElement(term, "span", {"class": "pseudonym-note"})
             note.text = " (pseudonym)"
-        detail = etree.SubElement(parent, "dd")
+        detail = etree.SubElement(parent, "div", {"class": "actor-detail"})
         description = etree.SubElement(detail, "p")
         description.text = data_text(self.md, actor["description"], glossary=True)
         role = etree.SubElement(detail, "p")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 
-from .blockbase import DataBlock, DataBlockExtension
+from .blockbase import SEARCH_ENTRY, DataBlock, DataBlockExtension
 from .formatting import add_label, add_links, append_text, as_sentence, reference_text
 from .page_context import link
 from .text import data_text
@@ -94,7 +94,8 @@ class SourcesBlock(DataBlock):
     def entry(self, parent, source, pages, events):
         article = etree.SubElement(parent, "article", {"class": "source-entry", "id": source["key"]})
         # Print shows each address after its link (site.css), so the page carries it once.
-        reference = etree.SubElement(article, "p", {"class": "source-reference"})
+        # The reference is the entry's heading (SEARCH_ENTRY): search lists each source.
+        reference = etree.SubElement(article, "p", {"class": "source-reference", SEARCH_ENTRY: ""})
         note = f" ({source['date_note']})" if source.get("date_note") else ""
         reference.text = data_text(self.md, f"{reference_text(source)}{note} ")
         links = [

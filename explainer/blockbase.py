@@ -9,6 +9,12 @@ Each is a pymdownx `blocks` block whose body is YAML options, closed by `///`:
 (pymdownx's indented header options work too.) Options are checked here against the
 data, so a typo stops the build with the page, line and fix. pymdownx leaves a block
 with a bad header as plain text; the guard below turns that silent failure into an error.
+
+A block marks the title of each entry that site search should list on its own (a
+timeline event, a source) with SEARCH_ENTRY. After the table of contents is built, that
+title becomes an h3 holding its entry's id: Material's search makes a result of each
+heading with an id, so a search leads to the entry, while the page's contents (and its
+permalink icons) stay as they were.
 """
 
 from __future__ import annotations
@@ -25,7 +31,17 @@ from . import data
 from .errors import ContentError, Problem, display_path, line_of
 from .page_context import current_page
 
-BLOCK_NAMES = ("timeline", "sources", "actors", "figures", "figure-chart", "glossary", "corrections")
+SEARCH_ENTRY = "data-search-entry"
+BLOCK_NAMES = (
+    "timeline",
+    "sources",
+    "actors",
+    "figures",
+    "figure-chart",
+    "glossary",
+    "corrections",
+    "offline-copy",
+)
 
 
 class DataBlock(Block):
@@ -130,6 +146,19 @@ class UnparsedBlockGuard(Treeprocessor):
                 )
 
 
+class SearchEntryTreeprocessor(Treeprocessor):
+    """Each SEARCH_ENTRY title becomes an h3 and takes its entry's id."""
+
+    def run(self, root):
+        parents = {child: parent for parent in root.iter() for child in parent}
+        for element in [e for e in root.iter() if SEARCH_ENTRY in e.attrib]:
+            del element.attrib[SEARCH_ENTRY]
+            element.tag = "h3"
+            entry = parents[element]
+            if entry.get("id"):
+                element.set("id", entry.attrib.pop("id"))
+
+
 class DataBlockExtension(BlocksExtension):
     """Registers one DataBlock subclass, given as BLOCK."""
 
@@ -144,3 +173,5 @@ class DataBlockExtension(BlocksExtension):
         md.treeprocessors.register(
             UnparsedBlockGuard(md, self.getConfig("docs_dir")), "explainer-block-guard", 21
         )
+        # After toc (5): entry headings stay out of the table of contents.
+        md.treeprocessors.register(SearchEntryTreeprocessor(md), "explainer-search-entries", 4.5)

@@ -10,6 +10,7 @@ kept on purpose for a page still being written.
 from __future__ import annotations
 
 import argparse
+import os
 import pathlib
 import sys
 
@@ -25,7 +26,7 @@ REQUIRED_META = {"title": "add the page's title", "description": "add a one-sent
 
 
 class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml: resolves !relative like MkDocs, leaves other tags as plain values."""
+    """Reads mkdocs.yml: resolves !relative and !ENV like MkDocs, leaves other tags as plain values."""
 
 
 def markdown_config(config_file: pathlib.Path) -> tuple[list, dict]:
@@ -35,7 +36,19 @@ def markdown_config(config_file: pathlib.Path) -> tuple[list, dict]:
         value = loader.construct_scalar(node)
         return value.replace("$config_dir", str(config_dir)).replace("$docs_dir", str(config_dir / "docs"))
 
+    def environment(loader, node):
+        """!ENV NAME or !ENV [NAME, ..., default]: the first variable set, else the default."""
+        names = (
+            loader.construct_sequence(node)
+            if isinstance(node, yaml.SequenceNode)
+            else [loader.construct_scalar(node)]
+        )
+        variables = names[:-1] if len(names) > 1 else names
+        default = names[-1] if len(names) > 1 else None
+        return next((os.environ[name] for name in variables if name in os.environ), default)
+
     _ConfigLoader.add_constructor("!relative", relative)
+    _ConfigLoader.add_constructor("!ENV", environment)
     _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
     config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
     names, configs = [], {}

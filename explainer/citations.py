@@ -104,6 +104,7 @@ class CitationTreeprocessor(Treeprocessor):
             raise ContentError(
                 [Problem(display_path(path), line_of(path, token), message) for token, message in problems]
             )
+        self.md.explainer_cited_keys = list(numbers)  # for the page's JSON-LD (page_footer)
         if numbers:
             root.append(self.sources_list(dataset, numbers))
 
@@ -122,8 +123,12 @@ class CitationTreeprocessor(Treeprocessor):
             anchors[-1].tail = "]"
 
     def sources_list(self, dataset, numbers) -> etree.Element:
-        section = etree.Element("section", {"class": "page-sources", "aria-labelledby": LIST_ID})
-        heading = etree.SubElement(section, "h2", {"id": LIST_ID})
+        # Out of the search index, heading and all: every page repeats its sources, and
+        # each source has its own entry on the Sources page.
+        section = etree.Element(
+            "section", {"class": "page-sources", "aria-labelledby": LIST_ID, "data-search-exclude": ""}
+        )
+        heading = etree.SubElement(section, "h2", {"id": LIST_ID, "data-search-exclude": ""})
         heading.text = "Sources"
         ordered = etree.SubElement(section, "ol")
         for key in numbers:
@@ -150,6 +155,7 @@ class CitationExtension(Extension):
         self.md = md
         md.registerExtension(self)
         md.explainer_citation_problems = []
+        md.explainer_cited_keys = []
         docs_dir = pathlib.Path(self.getConfig("docs_dir"))
         # After escapes (180), before links (160-170), so [@key] is never read as a link.
         md.inlinePatterns.register(CitationInlineProcessor(CITATION_PATTERN, md), "citation", 175)
@@ -160,6 +166,7 @@ class CitationExtension(Extension):
 
     def reset(self):
         self.md.explainer_citation_problems = []
+        self.md.explainer_cited_keys = []
 
 
 def makeExtension(**kwargs):

@@ -15,8 +15,9 @@ import posixpath
 @dataclasses.dataclass(frozen=True)
 class PageInfo:
     src_path: str  # relative to docs_dir, with forward slashes, e.g. debate/watch-or-remove.md
-    title: str | None = None
+    title: str | None = None  # the front matter's title, else the navigation's
     url: str | None = None  # absolute canonical URL when known
+    description: str | None = None  # the front matter's description
 
 
 def zensical_context(md):
@@ -32,13 +33,22 @@ def current_page(md) -> PageInfo:
     if relpath is not None:  # MkDocs
         file = relpath.file
         page = getattr(file, "page", None)
-        return PageInfo(file.src_uri, getattr(page, "title", None), getattr(page, "canonical_url", None))
+        meta = getattr(page, "meta", None) or {}
+        return PageInfo(
+            file.src_uri,
+            meta.get("title") or getattr(page, "title", None),
+            getattr(page, "canonical_url", None),
+            meta.get("description"),
+        )
     context = zensical_context(md)
     if context is not None:
         page = context.page
         site_url = (getattr(context, "config", None) or {}).get("site_url") or ""
         url = site_url.rstrip("/") + "/" + page.url.lstrip("/") if site_url else None
-        return PageInfo(page.path.replace("\\", "/"), page.title, url)
+        meta = getattr(page, "meta", None) or {}
+        return PageInfo(
+            page.path.replace("\\", "/"), meta.get("title") or page.title, url, meta.get("description")
+        )
     return PageInfo(getattr(md, "explainer_page", "index.md"))
 
 

@@ -1,23 +1,42 @@
-"""The end of every page: its last-updated date (from git) and a "Cite this page" box.
+"""The end of every page: when it last changed, a "Report an error" link and "Cite this page".
 
-The date is the last commit that touched the page's Markdown file. Without git
-history (a source archive) the date is left out rather than guessed; a shallow clone
-gives the date of its newest commit, which is no later than the true date.
+The date is the last commit that touched the page's Markdown file, and the revision is
+the short hash of the commit the site was built from. Without git history (a source
+archive) the date is left out rather than guessed and the revision is "unreleased"; a
+shallow clone gives the date of its newest commit, which is no later than the true date.
+
+"Report an error" opens the repository's Correction issue form with the page's title and
+address filled in (GitHub issue forms read `?template=&title=&<field id>=`).
+"Cite this page" gives APA, MLA, Chicago and BibTeX (explainer/cite.py). The same facts
+sit on the box as data attributes, so site.js can cite an argument or a timeline event
+by its anchor in the same formats. The box is left out of the search index.
+
+The box also carries the page's JSON-LD (schema.org): a WebSite for the home page, an
+Article for every other page, with its sources as citations.
 """
 
 from __future__ import annotations
 
 import functools
+import json
 import pathlib
 import subprocess
 import xml.etree.ElementTree as etree
+from urllib.parse import quote, urlencode
 
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
 
+from . import cite, data
 from .formatting import format_date
+from .offline_copy import add_offline_link
 from .page_context import current_page
 from .text import data_text
+
+CORRECTION_FORM = "correction.yml"
+CONTENT_LICENCE = "https://creativecommons.org/licenses/by/4.0/"
+HOME = "index.md"
 
 
 @functools.lru_cache(maxsize=4)
@@ -44,34 +63,149 @@ def last_changes(docs_dir: pathlib.Path) -> dict[str, str]:
     return dates
 
 
+@functools.lru_cache(maxsize=4)
+def revision(docs_dir: pathlib.Path) -> str:
+    """The short hash of the checked-out commit, or 'unreleased' outside git."""
+    try:
+        return (
+            subprocess.run(
+                ["git", "rev-parse", "--short", "HEAD"],
+                cwd=docs_dir,
+                capture_output=True,
+                text=True,
+                timeout=60,
+                check=True,
+            ).stdout.strip()
+            or cite.UNRELEASED
+        )
+    except (OSError, subprocess.SubprocessError):
+        return cite.UNRELEASED
+
+
+def report_link(repo_url: str, title: str | None, url: str | None) -> str:
+    """The Correction issue form, its title and Page field filled in."""
+    fields = {"template": CORRECTION_FORM, "title": f"Correction: {title or ''}".strip()}
+    if url:
+        fields["page"] = url
+    return f"{repo_url.rstrip('/')}/issues/new?{urlencode(fields, quote_via=quote)}"
+
+
+def source_work(source: dict) -> dict:
+    """A source as a schema.org CreativeWork."""
+    work = {
+        "@type": "CreativeWork",
+        "name": source["title"],
+        "publisher": {"@type": "Organization", "name": source["publisher"]},
+    }
+    if source.get("authors"):
+        work["author"] = [{"@type": "Person", "name": name} for name in source["authors"]]
+    if source.get("date"):
+        work["datePublished"] = source["date"]
+    if source.get("url"):
+        work["url"] = source["url"]
+    return work
+
+
+def json_ld(page, site_name: str, updated: str | None, sources: list[dict]) -> dict:
+    """schema.org data for the page: a WebSite for the home page, else an Article."""
+    publisher = {"@type": "Organization", "name": site_name}
+    if page.src_path == HOME:
+        found = {
+            "@context": "https://schema.org",
+            "@type": "WebSite",
+            "name": site_name,
+            "description": page.description or "",
+            "license": CONTENT_LICENCE,
+            "publisher": publisher,
+        }
+    else:
+        found = {
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": page.title or site_name,
+            "description": page.description or "",
+            "license": CONTENT_LICENCE,
+            "publisher": publisher,
+            "isPartOf": {"@type": "WebSite", "name": site_name},
+        }
+        if updated:
+            found["dateModified"] = updated
+        if sources:
+            found["citation"] = [source_work(source) for source in sources]
+    if page.url:
+        found["url"] = page.url
+    return found
+
+
+def script_json(value: dict) -> str:
+    """JSON safe inside <script>: no '<', '>' or '&' that could end the element."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 class PageFooterTreeprocessor(Treeprocessor):
-    def __init__(self, md, docs_dir: pathlib.Path, site_name: str):
+    def __init__(self, md, docs_dir: pathlib.Path, site_name: str, repo_url: str, site_url: str):
         super().__init__(md)
         self.docs_dir = docs_dir
         self.site_name = site_name
+        self.repo_url = repo_url
+        self.site_url = site_url
 
     def run(self, root):
         page = current_page(self.md)
-        updated = last_changes(self.docs_dir.resolve()).get(page.src_path)
+        docs_dir = self.docs_dir.resolve()
+        updated = last_changes(docs_dir).get(page.src_path)
+        work = cite.Work(
+            title=page.title or self.site_name,
+            site=self.site_name,
+            url=page.url or "",
+            date=updated,
+            revision=revision(docs_dir),
+        )
         footer = etree.SubElement(
-            root, "aside", {"class": "page-footer", "aria-label": "Page details and citation"}
+            root,
+            "aside",
+            {
+                "class": "page-footer",
+                "aria-label": "Page details and citation",
+                "data-search-exclude": "",
+                "data-cite-site": work.site,
+                "data-cite-title": work.title,
+                "data-cite-url": work.url,
+                "data-cite-date": work.date or "",
+                "data-cite-revision": work.revision,
+            },
         )
         when = etree.SubElement(footer, "p", {"class": "page-updated"})
         if updated:
             when.text = "Last updated: "
             etree.SubElement(when, "time", {"datetime": updated}).text = format_date(updated)
+            when[-1].tail = f" (revision {work.revision})."
         else:
-            when.text = "Last updated: not recorded in this copy (no git history)."
+            when.text = f"Last updated: not recorded in this copy (no git history). Revision {work.revision}."
+        if self.repo_url:
+            report = etree.SubElement(footer, "p", {"class": "page-report"})
+            etree.SubElement(
+                report,
+                "a",
+                {"href": report_link(self.repo_url, page.title, page.url), "class": "report-error"},
+            ).text = "Report an error on this page"
+        if self.site_url:
+            add_offline_link(footer, self.site_url, docs_dir.parent, "Offline copy:")
         details = etree.SubElement(footer, "details", {"class": "cite-page"})
         etree.SubElement(details, "summary").text = "Cite this page"
-        citation = etree.SubElement(details, "p", {"class": "cite-page-text"})
-        parts = [
-            f"“{page.title}”." if page.title else "",
-            f"{self.site_name}.",
-            page.url or "",
-            f"Last updated {format_date(updated)}." if updated else "",
-        ]
-        citation.text = data_text(self.md, " ".join(part for part in parts if part))
+        formats = etree.SubElement(details, "dl", {"class": "cite-formats"})
+        for name, text in cite.formats(work).items():
+            etree.SubElement(formats, "dt").text = name
+            entry = etree.SubElement(formats, "dd")
+            block = etree.SubElement(entry, "pre" if name == "BibTeX" else "p", {"class": "cite-text"})
+            block.text = data_text(self.md, text)  # a citation, not prose: no tooltips
+        printed = etree.SubElement(footer, "p", {"class": "cite-print"})
+        printed.text = data_text(self.md, "Cite this page: " + cite.formats(work)["APA"])
+        dataset = data.load(self.docs_dir / "data")
+        sources = [dataset.sources[key] for key in getattr(self.md, "explainer_cited_keys", [])]
+        script = etree.SubElement(footer, "script", {"type": "application/ld+json"})
+        script.text = AtomicString(script_json(json_ld(page, self.site_name, updated, sources)))
 
 
 class PageFooterExtension(Extension):
@@ -79,15 +213,18 @@ class PageFooterExtension(Extension):
         self.config = {
             "docs_dir": ["docs", "The docs folder, inside a git checkout if possible."],
             "site_name": ["", "The site's name, as cited."],
+            "repo_url": ["", "The repository whose Correction issue form reports an error."],
+            "site_url": ["", "The published site's address, where the offline copy's zip is."],
         }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md):
         docs_dir = pathlib.Path(self.getConfig("docs_dir"))
-        # After the citations list (10), before toc (5): the box closes the page.
-        md.treeprocessors.register(
-            PageFooterTreeprocessor(md, docs_dir, self.getConfig("site_name")), "page-footer", 9
+        processor = PageFooterTreeprocessor(
+            md, docs_dir, self.getConfig("site_name"), self.getConfig("repo_url"), self.getConfig("site_url")
         )
+        # After the citations list (10), before toc (5): the box closes the page.
+        md.treeprocessors.register(processor, "page-footer", 9)
 
 
 def makeExtension(**kwargs):

@@ -7,6 +7,10 @@ events behind one debate question. Events are sorted by date whatever the file o
 Event text is atomic (plain text, no glossary tooltips) and each event is as few
 elements as it can be: every element on the full timeline is restyled several times
 while Material's script starts, which cost mobile Lighthouse Performance (measured).
+
+On the full timeline each event's title becomes a heading that carries the event's id
+(timeline/#<id>), so site search lists each event as its own entry and leads to it
+(blockbase.SEARCH_ENTRY); the page's contents stay a list of years.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from __future__ import annotations
 import itertools
 import xml.etree.ElementTree as etree
 
-from .blockbase import DataBlock, DataBlockExtension
+from .blockbase import SEARCH_ENTRY, DataBlock, DataBlockExtension
 from .citations import citation_element
 from .formatting import add_links, as_sentence, sort_key, time_element
 from .page_context import link
@@ -76,23 +80,30 @@ class TimelineBlock(DataBlock):
             for year, group in itertools.groupby(events, key=lambda e: sort_key(e["date"])[0][:4]):
                 heading = etree.SubElement(block, "h2", {"id": f"year-{year}", "class": "timeline-year"})
                 heading.text = year
-                self.event_list(block, list(group), dataset)
+                self.event_list(block, list(group), dataset, search_entries=True)
             status = etree.SubElement(
-                block, "p", {"class": "timeline-count", "role": "status", "aria-live": "polite"}
+                block,
+                "p",
+                {
+                    "class": "timeline-count",
+                    "role": "status",
+                    "aria-live": "polite",
+                    "data-search-exclude": "",
+                },
             )
             status.text = f"Showing all {len(events)} events."
         else:
             self.event_list(block, events, dataset)
-            more = etree.SubElement(block, "p", {"class": "timeline-more"})
+            more = etree.SubElement(block, "p", {"class": "timeline-more", "data-search-exclude": ""})
             anchor = etree.SubElement(more, "a", {"href": link(self.md, TIMELINE_PAGE)})
             anchor.text = "See the full timeline"
 
-    def event_list(self, parent, events, dataset):
+    def event_list(self, parent, events, dataset, search_entries=False):
         ordered = etree.SubElement(parent, "ol", {"class": "timeline-events"})
         for event in events:
-            self.event_item(ordered, event, dataset)
+            self.event_item(ordered, event, dataset, search_entries)
 
-    def event_item(self, parent, event, dataset):
+    def event_item(self, parent, event, dataset, search_entries=False):
         item = etree.SubElement(
             parent,
             "li",
@@ -112,7 +123,9 @@ class TimelineBlock(DataBlock):
             note.text = data_text(self.md, f"({event['date_note']})", glossary=True)
             note.tail = " "
         status_badge(header, event["status"])
-        title = etree.SubElement(item, "p", {"class": "timeline-title"})
+        title = etree.SubElement(
+            item, "p", {"class": "timeline-title", **({SEARCH_ENTRY: ""} if search_entries else {})}
+        )
         title.text = data_text(self.md, event["title"])
         summary = etree.SubElement(item, "p", {"class": "timeline-summary"})
         summary.text = data_text(self.md, event["summary"] + " ")
@@ -130,7 +143,9 @@ class TimelineBlock(DataBlock):
     def filter_form(self, parent, events, dataset):
         """Theme and actor selects that site.js wires; site.css hides them without JavaScript."""
         form = etree.SubElement(
-            parent, "form", {"class": "timeline-filters", "aria-label": "Filter the timeline"}
+            parent,
+            "form",
+            {"class": "timeline-filters", "data-search-exclude": "", "aria-label": "Filter the timeline"},
         )
         used_themes = [t for t in THEME_LABEL if any(t in e["themes"] for e in events)]
         used_actors = sorted(

@@ -43,8 +43,8 @@ def copy_fixture(tmp_path: pathlib.Path) -> pathlib.Path:
     project = tmp_path / "project"
     shutil.copytree(FIXTURE, project)
     config = project / "mkdocs.yml"
-    hook = TESTS.parent / "explainer" / "mkdocs_downloads.py"
-    config.write_text(config.read_text().replace("../../../explainer/mkdocs_downloads.py", str(hook)))
+    hook = TESTS.parent / "explainer" / "mkdocs_files.py"
+    config.write_text(config.read_text().replace("../../../explainer/mkdocs_files.py", str(hook)))
     return project
 
 

@@ -12,9 +12,10 @@ from helpers import FIXTURE, convert, replace_in
 def test_sources_are_grouped_by_type_with_anchor_annotation_reliability_and_backlinks():
     html = convert("/// sources\n///", page="sources.md")
     assert '<h2 id="type-research-report">Research reports</h2>' in html
-    assert '<article class="source-entry" id="census-2015">' in html
+    # The reference is the entry's heading and holds its anchor (a search entry of its own).
+    assert '<article class="source-entry">\n<h3 class="source-reference" id="census-2015">' in html
     assert '<p class="source-annotation">A count of pro-ISIS accounts.</p>' in html
-    assert '<a href="https://example.org/census" rel="noopener">Read the source</a></p>' in html
+    assert '<a href="https://example.org/census" rel="noopener">Read the source</a></h3>' in html
     assert (
         '<p class="source-details">Reliability: Peer-reviewed research report. '
         'Cited on: <a href="index.md">Home</a>. '
@@ -33,7 +34,7 @@ def test_sources_page_links_the_downloads():
 def test_actors_have_anchors_roles_with_citations_and_their_events():
     html = convert("/// actors\n///", page="whos-who.md")
     assert '<h2 id="kind-research-organisation">Research organisations</h2>' in html
-    assert '<dt id="researchers">The Researchers</dt>' in html
+    assert '<h3 id="researchers">The Researchers</h3>' in html
     assert '<a href="timeline.md#census-window">Census data window</a>' in html
 
 
@@ -97,8 +98,8 @@ def test_the_glossary_lists_every_abbreviation_sorted(tmp_path):
     )
     html = convert("/// glossary\n///", docs_dir=docs)
     assert (
-        '<dl class="glossary">\n<dt id="term-ddos">DDoS</dt>\n<dd>Distributed denial of service.</dd>\n'
-        '<dt id="term-gec">GEC</dt>\n<dd>Global Engagement Center.</dd>\n</dl>'
+        '<div class="glossary">\n<h2 id="term-ddos">DDoS</h2>\n<p>Distributed denial of service.</p>\n'
+        '<h2 id="term-gec">GEC</h2>\n<p>Global Engagement Center.</p>\n</div>'
     ) in html
 
 

@@ -25,8 +25,8 @@ def test_citation_links_carry_no_title_tooltip():
 def test_one_citation_becomes_a_numbered_link_and_a_sources_list():
     assert convert("Counted [@census-2015].") == (
         f'<p>Counted <sup class="citation">[{cite("census-2015", 1)}]</sup>.</p>\n'
-        '<section aria-labelledby="sources-on-this-page" class="page-sources">'
-        '<h2 id="sources-on-this-page">Sources</h2><ol>'
+        '<section aria-labelledby="sources-on-this-page" class="page-sources" data-search-exclude="">'
+        '<h2 data-search-exclude="" id="sources-on-this-page">Sources</h2><ol>'
         f'<li id="source-census-2015">{CENSUS_REFERENCE} <a href="https://example.org/census" rel="noopener">'
         'Read the source</a> · <a href="sources.md#census-2015">Full entry</a></li>'
         "</ol></section>"

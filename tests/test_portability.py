@@ -21,8 +21,8 @@ def test_zensical_builds_every_page_with_the_packages_rendering(tmp_path, site_d
     assert '<sup class="citation">[<a href="#source-' in timeline
     assert 'href="../whos-who/#' in timeline  # relative .md links rewritten by Zensical
     sources = (site / "sources" / "index.html").read_text(encoding="utf-8")
-    assert '<article class="source-entry" id="cottee-2015-atlantic">' in sources
-    assert "“Timeline”. The Takedown Debate." in timeline
+    assert '<h3 class="source-reference" id="cottee-2015-atlantic">' in sources
+    assert "The Takedown Debate. (" in timeline and "Timeline. (Revision " in timeline  # Cite this page
     assert "<abbr title=" in (site / "index.html").read_text(encoding="utf-8")
 
 

@@ -296,6 +296,10 @@ URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "
 FORBIDDEN_SCHEMES = ("javascript:", "data:", "vbscript:")
 
 
+# Data blocks, never run: Material's configuration and each page's JSON-LD (parsed in test_share).
+DATA_SCRIPTS = ("application/json", "application/ld+json")
+
+
 class PolicyParser(HTMLParser):
     """Everything on a page that breaks the site's HTML policy, as readable strings."""
 
@@ -318,7 +322,7 @@ class PolicyParser(HTMLParser):
             path = posixpath.normpath(posixpath.join(self.page_dir, re.sub(r"^/site/", "/", source)))
             if is_external(source) or not SCRIPT_SOURCES.fullmatch(path.lstrip("/")):
                 self.broken.append(f"<script src={source!r}>")
-        elif tag == "script" and dict(attrs).get("type") != "application/json":
+        elif tag == "script" and dict(attrs).get("type") not in DATA_SCRIPTS:
             self._inline = []
 
     def handle_data(self, data):

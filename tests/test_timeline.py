@@ -28,7 +28,10 @@ def test_a_slice_renders_one_event_with_date_badge_themes_actors_and_citation():
         '<p class="timeline-meta">Themes: Takedown numbers. Actors: '
         '<a href="whos-who.md#volunteer-group">Volunteer Group</a>.</p>\n</li>'
     ) in html
-    assert '<p class="timeline-more"><a href="timeline.md">See the full timeline</a></p>' in html
+    assert (
+        '<p class="timeline-more" data-search-exclude=""><a href="timeline.md">See the full timeline</a></p>'
+        in html
+    )
 
 
 def test_events_are_sorted_by_date_whatever_the_file_order():
@@ -39,7 +42,7 @@ def test_the_full_timeline_groups_by_year_and_carries_the_filters():
     html = convert("/// timeline\nfilters: true\n///", page="timeline.md")
     assert '<h2 class="timeline-year" id="year-2014">2014</h2>' in html
     assert '<h2 class="timeline-year" id="year-2015">2015</h2>' in html
-    assert '<form aria-label="Filter the timeline" class="timeline-filters">' in html
+    assert '<form aria-label="Filter the timeline" class="timeline-filters" data-search-exclude="">' in html
     assert '<option value="volunteer-group">Volunteer Group</option>' in html
     assert 'role="status"' in html and "Showing all 2 events." in html
 

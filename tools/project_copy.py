@@ -19,6 +19,8 @@ LEFT_OUT = (
     "*.tmp.*",
     "*.zip.*",
     "*.lock",
+    ".site-tmp",
+    ".site-offline-tmp",
     ".zensical-build",
     ".cache",
     "*.egg-info",

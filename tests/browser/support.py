@@ -45,8 +45,22 @@ PAGES = page_paths()
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site as GitHub Pages does: an unknown address gets 404.html, status 404."""
+
     def log_message(self, format, *args):
         pass
+
+    def send_error(self, code, message=None, explain=None):
+        page = pathlib.Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 class SiteServer:
@@ -80,11 +94,9 @@ def wait_until_settled(page, scheme: str = "light"):
     page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
 
 
-def search(page, query: str) -> list[str]:
-    """Types a query into Material's search box; the pages of the results, in order.
-
-    A page is listed once, where it first appears (Material may list two sections of one
-    page apart), as its address relative to the site root ('' = home page).
+def search_results(page, query: str) -> list[str]:
+    """Types a query into Material's search box; each result's address relative to the
+    site root, with its #anchor, in order (Material may list two sections of one page apart).
     The search box must be visible (a desktop viewport) or already open.
     """
     box = page.locator("input.md-search__input")
@@ -98,16 +110,29 @@ def search(page, query: str) -> list[str]:
     box.fill(query)
     box.press("End")
     page.wait_for_function(
-        "() => /matching document/i.test(document.querySelector('.md-search-result__meta').textContent)"
+        "() => /matching document|no matching/i"
+        ".test(document.querySelector('.md-search-result__meta').textContent)"
     )
     root = page.evaluate("new URL(__md_scope).href")
     hrefs = page.eval_on_selector_all(
         ".md-search-result__list > .md-search-result__item > a.md-search-result__link",
         "links => links.map(link => link.href)",
     )
-    pages = []
+    results = []
     for href in hrefs:
-        path = page_path(href.split("?")[0].split("#")[0].removeprefix(root))
+        address, _, anchor = href.split("?")[0].partition("#")
+        if not anchor and "#" in href:  # Material puts ?h= before the #anchor
+            anchor = href.partition("#")[2]
+        results.append(page_path(address.removeprefix(root)) + (f"#{anchor}" if anchor else ""))
+    return results
+
+
+def search(page, query: str) -> list[str]:
+    """The pages of the results of a query, in order, each listed once where it first
+    appears, as its address relative to the site root ('' = home page)."""
+    pages = []
+    for result in search_results(page, query):
+        path = result.partition("#")[0]
         if path not in pages:
             pages.append(path)
     return pages

@@ -101,7 +101,9 @@ def test_open_mobile_navigation_has_no_accessibility_violations(new_context, ser
 
 
 def shown_event_ids(page) -> list[str]:
-    return page.eval_on_selector_all("li.timeline-event:not([hidden])", "items => items.map(i => i.id)")
+    return page.eval_on_selector_all(
+        "li.timeline-event:not([hidden])", "items => items.map(i => i.querySelector('.timeline-title').id)"
+    )
 
 
 def matching_event_ids(page, theme: str = "", actor: str = "") -> list[str]:
@@ -111,7 +113,7 @@ def matching_event_ids(page, theme: str = "", actor: str = "") -> list[str]:
         """(items, [theme, actor]) => items
         .filter(i => (!theme || i.dataset.themes.split(' ').includes(theme)) &&
                      (!actor || i.dataset.actors.split(' ').includes(actor)))
-        .map(i => i.id)""",
+        .map(i => i.querySelector('.timeline-title').id)""",
         [theme, actor],
     )
 

@@ -36,7 +36,12 @@ def expected_ids(theme: str = "", actor: str = "") -> set[str]:
 
 
 def shown_ids(page) -> set[str]:
-    return set(page.eval_on_selector_all(SHOWN, "items => items.map(item => item.id)"))
+    # On the full timeline an event's id is on its title heading.
+    return set(
+        page.eval_on_selector_all(
+            SHOWN, "items => items.map(item => item.querySelector('.timeline-title').id)"
+        )
+    )
 
 
 def page_order() -> list[str]:

@@ -8,9 +8,13 @@ from file:// with every non-file request aborted and recorded: none may be made.
 from __future__ import annotations
 
 import pytest
+import yaml
 
-from .support import search
-from conftest import built_pages
+from explainer import data
+from explainer.glossary import read_terms, term_anchor
+
+from .support import search, search_results
+from conftest import ROOT, built_pages
 
 pytestmark = pytest.mark.browser
 
@@ -43,6 +47,33 @@ SEARCHES = {
     "BibTeX": {"sources/"},
     "licence": {"about/licence/"},
 }
+
+
+READER_QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
+# The main words of each debate question's title: the question must come first.
+DEBATE_TITLE_WORDS = {
+    "suspensions reduce isis reach": SUSPENSIONS,
+    "volunteers lists trusted": LISTS,
+    "takedown numbers believed": NUMBERS_DEBATE,
+    "decide what comes down": DECIDE,
+    "free-speech problem": "debate/is-it-a-free-speech-problem/",
+    "take down talk back": TALK_BACK,
+    "watch remove": WATCH,
+    "hunters": HUNTERS,
+}
+
+
+def reader_query_params() -> list:
+    return [
+        pytest.param(
+            entry,
+            id=entry["query"],
+            marks=[pytest.mark.xfail(reason=entry["known_miss"], strict=True)]
+            if entry.get("known_miss")
+            else [],
+        )
+        for entry in READER_QUERIES
+    ]
 
 
 def top_three_message(query, wanted, results):
@@ -119,3 +150,66 @@ def test_keyboard_alone_opens_search_and_follows_a_result(page, server):
         page.keyboard.press("Enter")
     assert page.url.split("?")[0] == target
     assert page.url.split("?")[0].endswith("debate/is-it-a-free-speech-problem/")
+
+
+def test_there_are_at_least_thirty_reader_queries_each_naming_a_built_page():
+    assert len(READER_QUERIES) >= 30
+    assert all(set(entry) >= {"query", "page", "anchor"} for entry in READER_QUERIES)
+
+
+@pytest.mark.parametrize("entry", reader_query_params())
+def test_a_reader_query_finds_its_page_in_the_top_three(online_search_page, entry):
+    results = search(online_search_page, entry["query"])
+    assert entry["page"] in results[:3], top_three_message(entry["query"], {entry["page"]}, results)
+
+
+@pytest.mark.parametrize("entry", reader_query_params())
+def test_a_reader_query_finds_its_page_in_the_top_three_offline(offline_search, entry):
+    page, leaks = offline_search
+    results = search(page, entry["query"])
+    assert entry["page"] in results[:3], top_three_message(entry["query"], {entry["page"]}, results)
+    assert not leaks, f"the offline copy made network requests: {sorted(set(leaks))}"
+
+
+@pytest.mark.parametrize("words", DEBATE_TITLE_WORDS)
+def test_each_debate_question_ranks_first_for_the_main_words_of_its_title(online_search_page, words):
+    results = search(online_search_page, words)
+    assert results[:1] == [DEBATE_TITLE_WORDS[words]], f"{words!r}: got {results[:3]}"
+
+
+DEFINITION_MISSES = {
+    "twitter": "Twitter is named in most headings of the site, sources and timeline; "
+    "the Who's who entry comes fourth."
+}
+
+
+def definitions() -> list:
+    terms = read_terms((ROOT / "docs" / "includes" / "abbreviations.md").read_text(encoding="utf-8"))
+    actors = data.load(ROOT / "docs" / "data").actors.values()
+    return [pytest.param(term, f"{GLOSSARY}#{term_anchor(term)}", id=f"term {term}") for term, _ in terms] + [
+        pytest.param(
+            actor["name"],
+            f"{WHOS_WHO}#{actor['key']}",
+            id=f"actor {actor['key']}",
+            marks=[pytest.mark.xfail(reason=DEFINITION_MISSES[actor["key"]], strict=True)]
+            if actor["key"] in DEFINITION_MISSES
+            else [],
+        )
+        for actor in actors
+    ]
+
+
+@pytest.mark.parametrize(("name", "definition"), definitions())
+def test_a_glossary_term_or_actor_leads_to_its_definition(online_search_page, name, definition):
+    results = search_results(online_search_page, name)
+    pages = list(dict.fromkeys(result.partition("#")[0] for result in results))
+    # Material matches each word as a prefix, so "takedown" may lead to "takedowns" first.
+    assert (
+        any(result.startswith(definition) for result in results) and definition.partition("#")[0] in pages[:3]
+    ), f"{name!r}: {definition} not among the first three pages' entries: {results[:6]}"
+
+
+@pytest.mark.parametrize("spelling", ["360000", "360,000", "360 000"])
+def test_a_number_is_found_with_or_without_separators(online_search_page, spelling):
+    results = search_results(online_search_page, spelling)
+    assert "timeline/#twitter-360000-suspensions" in results[:4], f"{spelling!r}: {results[:6]}"

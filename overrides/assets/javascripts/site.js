@@ -56,8 +56,10 @@
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     apply(false);
-    // An #event link must show its event even when a filter would hide it.
-    var target = window.location.hash && document.getElementById(window.location.hash.slice(1));
+    // An #event link must show its event even when a filter would hide it. On the full
+    // timeline the id is on the event's title heading, inside the event.
+    var anchor = window.location.hash && document.getElementById(window.location.hash.slice(1));
+    var target = anchor && anchor.closest(".timeline-event");
     if (target && target.hidden) {
       theme.value = actor.value = "";
       apply(true);
@@ -70,6 +72,195 @@
   }
 
   // Material's instant loading swaps pages without a reload; document$ tells us when.
+  if (window.document$ && window.document$.subscribe) {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
+
+// Citations: a copy button for each format of "Cite this page", and a "Cite" control on
+// each argument (#arg-… headings) and timeline event that offers the same four formats
+// for its own anchor. The formats mirror explainer/cite.py (a browser test compares
+// them); the page's facts come from the data attributes of its .page-footer box.
+(function () {
+  "use strict";
+
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December"];
+  var MLA_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.",
+    "Oct.", "Nov.", "Dec."];
+
+  function sentence(text) { return /[.?!]$/.test(text) ? text : text + "."; }
+  function slug(text) { return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, ""); }
+  function bibtexEscape(text) { return text.replace(/([&%$#_{}])/g, "\\$1"); }
+  function day(work) { return work.date ? work.date.split("-").map(Number) : null; }
+
+  var FORMATS = {
+    APA: function (work) {
+      var d = day(work);
+      var when = d ? d[0] + ", " + MONTHS[d[1] - 1] + " " + d[2] : "n.d.";
+      var within = work.container ? " In " + sentence(work.container) : "";
+      return (work.site + ". (" + when + "). " + sentence(work.title) + within + " (Revision " +
+        work.revision + "). " + work.url).trim();
+    },
+    MLA: function (work) {
+      var d = day(work);
+      var when = d ? " " + d[2] + " " + MLA_MONTHS[d[1] - 1] + " " + d[0] + "," : "";
+      var within = work.container ? " " + work.container + "," : "";
+      return ("“" + sentence(work.title) + "”" + within + " " + work.site + ", revision " +
+        work.revision + "," + when + " " + work.url).replace(/[ ,]+$/, "") + ".";
+    },
+    Chicago: function (work) {
+      var d = day(work);
+      var when = d ? " Last modified " + MONTHS[d[1] - 1] + " " + d[2] + ", " + d[0] + "." : "";
+      var within = work.container ? " In " + sentence(work.container) : "";
+      return (work.site + ". “" + sentence(work.title) + "”" + within + when + " Revision " +
+        work.revision + ". " + work.url).trim();
+    },
+    BibTeX: function (work) {
+      var d = day(work);
+      var fields = [["author", "{" + bibtexEscape(work.site) + "}"], ["title", bibtexEscape(work.title)],
+        ["howpublished", bibtexEscape(work.container || work.site)]];
+      if (d) fields.push(["year", String(d[0])], ["month", String(d[1])]);
+      if (work.url) fields.push(["url", work.url]);
+      fields.push(["note", d ? "Last changed " + work.date + ", revision " + work.revision
+        : "Revision " + work.revision]);
+      return "@misc{" + slug(work.site) + "-" + (work.anchor || slug(work.title)) + ",\n" +
+        fields.map(function (f) { return "  " + f[0] + " = {" + f[1] + "}"; }).join(",\n") + "\n}";
+    }
+  };
+
+  function pageWork(footer) {
+    var data = footer.dataset;
+    return { title: data.citeTitle, site: data.citeSite, url: data.citeUrl,
+      date: data.citeDate || null, revision: data.citeRevision, container: null, anchor: null };
+  }
+
+  function announce(footer, text) {
+    var status = footer.querySelector(".cite-status");
+    if (!status) {
+      status = document.createElement("p");
+      status.className = "cite-status";
+      status.setAttribute("role", "status");
+      footer.appendChild(status);
+    }
+    status.textContent = "";
+    setTimeout(function () { status.textContent = text; }, 50);
+  }
+
+  function copy(text, done) {
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done, function () { fallbackCopy(text, done); });
+    } else {
+      fallbackCopy(text, done);
+    }
+  }
+
+  function fallbackCopy(text, done) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.className = "cite-clipboard";
+    document.body.appendChild(area);
+    area.select();
+    try { document.execCommand("copy"); } finally { area.remove(); }
+    done();
+  }
+
+  function copyButton(footer, name, label, text) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button cite-copy";
+    button.textContent = "Copy " + name;
+    button.setAttribute("aria-label", "Copy " + name + " citation of " + label);
+    button.addEventListener("click", function () {
+      copy(text(), function () { announce(footer, name + " citation copied."); });
+    });
+    return button;
+  }
+
+  function formatList(footer, work, label) {
+    var list = document.createElement("dl");
+    list.className = "cite-formats";
+    Object.keys(FORMATS).forEach(function (name) {
+      var term = document.createElement("dt");
+      term.textContent = name;
+      var entry = document.createElement("dd");
+      var block = document.createElement(name === "BibTeX" ? "pre" : "p");
+      block.className = "cite-text";
+      block.textContent = FORMATS[name](work);
+      entry.appendChild(block);
+      entry.appendChild(copyButton(footer, name, label, function () { return block.textContent; }));
+      list.appendChild(term);
+      list.appendChild(entry);
+    });
+    return list;
+  }
+
+  var counter = 0;
+
+  function citeControl(footer, work, kind) {
+    counter += 1;
+    var wrapper = document.createElement("div");
+    wrapper.className = "cite-anchor";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "cite-anchor__toggle";
+    button.textContent = "Cite";
+    button.setAttribute("aria-expanded", "false");
+    button.setAttribute("aria-label", "Cite this " + kind + ": " + work.title);
+    var panel = document.createElement("div");
+    panel.className = "cite-anchor__panel";
+    panel.id = "cite-panel-" + counter;
+    panel.hidden = true;
+    button.setAttribute("aria-controls", panel.id);
+    button.addEventListener("click", function () {
+      if (!panel.firstChild) panel.appendChild(formatList(footer, work, "this " + kind));
+      panel.hidden = !panel.hidden;
+      button.setAttribute("aria-expanded", String(!panel.hidden));
+    });
+    wrapper.appendChild(button);
+    wrapper.appendChild(panel);
+    return wrapper;
+  }
+
+  function partWork(page, anchor, title) {
+    var base = page.url.split("#")[0];
+    return { title: title, site: page.site, url: base ? base + "#" + anchor : "#" + anchor,
+      date: page.date, revision: page.revision, container: page.title, anchor: anchor };
+  }
+
+  function headingText(heading) {
+    var copy = heading.cloneNode(true);
+    copy.querySelectorAll(".headerlink").forEach(function (link) { link.remove(); });
+    return copy.textContent.trim();
+  }
+
+  function init() {
+    var footer = document.querySelector(".page-footer[data-cite-site]");
+    if (!footer || footer.dataset.citeReady) return;
+    footer.dataset.citeReady = "1";
+    var page = pageWork(footer);
+    footer.querySelectorAll(".cite-page .cite-formats dd").forEach(function (entry) {
+      var name = entry.previousElementSibling.textContent;
+      var block = entry.querySelector(".cite-text");
+      entry.appendChild(copyButton(footer, name, "this page", function () { return block.textContent; }));
+    });
+    document.querySelectorAll(".md-content h4[id^='arg-']").forEach(function (heading) {
+      heading.insertAdjacentElement("afterend",
+        citeControl(footer, partWork(page, heading.id, headingText(heading)), "argument"));
+    });
+    document.querySelectorAll(".md-content .timeline-event").forEach(function (event) {
+      var title = event.querySelector(".timeline-title");
+      var id = event.id || (title && title.id);
+      if (!id) return;
+      event.appendChild(citeControl(footer, partWork(page, id, title.textContent.trim()), "event"));
+    });
+  }
+
   if (window.document$ && window.document$.subscribe) {
     window.document$.subscribe(init);
   } else if (document.readyState === "loading") {

@@ -1,0 +1,72 @@
+"""Numbers are found however a reader types them: 360000, 360,000 or 360 000.
+
+Material's search splits text into words at spaces and punctuation, so "360,000" on a
+page is one word and a search for "360000" or "360 000" would miss it. This extension
+adds, at the end of each paragraph, list item or cell that holds a large number, a
+hidden span with the number's other spellings. The span is `hidden` (never shown, never
+read aloud), but it is in the page's HTML, which is what the search index is built from.
+Parts of the page left out of the index (data-search-exclude) and graphics are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+# 1,000 and up with separators (comma, no-break or thin space), or five digits and up
+# without (four bare digits are usually a year).
+NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:[,\u00a0\u202f]\d{3})+|\d{5,})(?![\d]|[.,]\d)")
+TEXT_BLOCKS = {"p", "li", "td", "th", "dd", "dt", "figcaption", "caption", "blockquote"}
+SKIPPED = {"svg", "pre", "code", "script", "style"}
+SPAN_CLASS = "search-variants"
+
+
+def spellings(number: str) -> list[str]:
+    """'360,000' -> ['360000', '360,000', '360 000'], the digits grouped each way."""
+    digits = re.sub(r"\D", "", number)
+    groups = []
+    for end in range(len(digits), 0, -3):
+        groups.insert(0, digits[max(0, end - 3) : end])
+    return [digits, ",".join(groups), " ".join(groups)]
+
+
+def variants(text: str) -> list[str]:
+    """Every other spelling of each large number in text, once each, in order."""
+    found: list[str] = []
+    for match in NUMBER.finditer(text):
+        for spelling in spellings(match.group(1)):
+            if spelling != match.group(1) and spelling not in found:
+                found.append(spelling)
+    return found
+
+
+class SearchTermsTreeprocessor(Treeprocessor):
+    def run(self, root):
+        self._visit(root)
+
+    def _visit(self, element):
+        if element.tag in SKIPPED or "data-search-exclude" in element.attrib:
+            return
+        children = list(element)
+        if element.tag in TEXT_BLOCKS and not any(child.tag in TEXT_BLOCKS for child in children):
+            extra = variants("".join(element.itertext()))
+            if extra:
+                span = etree.SubElement(element, "span", {"class": SPAN_CLASS, "hidden": "hidden"})
+                span.text = AtomicString(" ".join(extra))
+            return
+        for child in children:
+            self._visit(child)
+
+
+class SearchTermsExtension(Extension):
+    def extendMarkdown(self, md):
+        # After every block and the page footer (9), after toc (5) so headings are untouched.
+        md.treeprocessors.register(SearchTermsTreeprocessor(md), "search-terms", 4)
+
+
+def makeExtension(**kwargs):
+    return SearchTermsExtension(**kwargs)
