@@ -17,6 +17,8 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
+from .text import source
+
 # 1,000 and up with separators (comma, no-break or thin space), or five digits and up
 # without (four bare digits are usually a year).
 NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:[,\u00a0\u202f]\d{3})+|\d{5,})(?![\d]|[.,]\d)")
@@ -44,6 +46,14 @@ def variants(text: str) -> list[str]:
     return found
 
 
+def plain_text(element) -> str:
+    """The element's text as a reader sees it: data strings (stashed, see text.py) included."""
+    pieces = [source(element.text)]
+    for child in element:
+        pieces += [plain_text(child), source(child.tail)]
+    return "".join(pieces)
+
+
 class SearchTermsTreeprocessor(Treeprocessor):
     def run(self, root):
         self._visit(root)
@@ -53,7 +63,7 @@ class SearchTermsTreeprocessor(Treeprocessor):
             return
         children = list(element)
         if element.tag in TEXT_BLOCKS and not any(child.tag in TEXT_BLOCKS for child in children):
-            extra = variants("".join(element.itertext()))
+            extra = variants(plain_text(element))
             if extra:
                 span = etree.SubElement(element, "span", {"class": SPAN_CLASS, "hidden": "hidden"})
                 span.text = AtomicString(" ".join(extra))

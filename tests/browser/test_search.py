@@ -28,7 +28,8 @@ SEARCHES = {
     "GhostSec": {WHOS_WHO, HUNTERS, WATCH},
     "Mikro": {"article/", HUNTERS, WHOS_WHO},
     "Berger": {SUSPENSIONS, WHOS_WHO},
-    "census": {"numbers/", SUSPENSIONS, NUMBERS_DEBATE},
+    # The Census's own entry is on the Sources page; watch-or-remove sets out its intelligence section.
+    "census": {"numbers/", SUSPENSIONS, NUMBERS_DEBATE, "sources/", WATCH},
     "Tunisia": {WATCH, TIMELINE},
     "Dorsey": {HUNTERS, TIMELINE},
     "free speech": {"debate/is-it-a-free-speech-problem/"},
@@ -186,10 +187,12 @@ DEFINITION_MISSES = {
 def definitions() -> list:
     terms = read_terms((ROOT / "docs" / "includes" / "abbreviations.md").read_text(encoding="utf-8"))
     actors = data.load(ROOT / "docs" / "data").actors.values()
-    return [pytest.param(term, f"{GLOSSARY}#{term_anchor(term)}", id=f"term {term}") for term, _ in terms] + [
+    glossary = {term: f"{GLOSSARY}#{term_anchor(term)}" for term, _ in terms}
+    return [pytest.param(term, (anchor,), id=f"term {term}") for term, anchor in glossary.items()] + [
         pytest.param(
             actor["name"],
-            f"{WHOS_WHO}#{actor['key']}",
+            # An actor that is also a glossary term is defined in both places; either will do.
+            (f"{WHOS_WHO}#{actor['key']}", *([glossary[actor["name"]]] if actor["name"] in glossary else [])),
             id=f"actor {actor['key']}",
             marks=[pytest.mark.xfail(reason=DEFINITION_MISSES[actor["key"]], strict=True)]
             if actor["key"] in DEFINITION_MISSES
@@ -199,14 +202,15 @@ def definitions() -> list:
     ]
 
 
-@pytest.mark.parametrize(("name", "definition"), definitions())
-def test_a_glossary_term_or_actor_leads_to_its_definition(online_search_page, name, definition):
+@pytest.mark.parametrize(("name", "definitions"), definitions())
+def test_a_glossary_term_or_actor_leads_to_its_definition(online_search_page, name, definitions):
     results = search_results(online_search_page, name)
     pages = list(dict.fromkeys(result.partition("#")[0] for result in results))
     # Material matches each word as a prefix, so "takedown" may lead to "takedowns" first.
-    assert (
+    assert any(
         any(result.startswith(definition) for result in results) and definition.partition("#")[0] in pages[:3]
-    ), f"{name!r}: {definition} not among the first three pages' entries: {results[:6]}"
+        for definition in definitions
+    ), f"{name!r}: none of {definitions} among the first three pages' entries: {results[:6]}"
 
 
 @pytest.mark.parametrize("spelling", ["360000", "360,000", "360 000"])
