@@ -1,17 +1,32 @@
 """Build benchmarks (figures, not pass/fail): `make bench` runs this.
 
-1. The real site: median wall time and peak memory over several strict builds, next to
-   stock Material on the same Markdown with the explainer extensions switched off, and
-   Zensical on the same sources, each as a ratio to the real build.
-2. A one-page rebuild (`mkdocs build --dirty` after touching one page).
-3. Scaling: synthetic sites of 250, 500 and 1,000 pages (each with citations, an inline
-   figure and a timeline slice), built with the project's configuration and with stock
-   Material and a flat nav; time per page and the ratio between them.
+Method. Every build is `mkdocs build --strict` in a fresh process, timed (wall clock)
+and measured (peak resident memory of the build process) by a separate measuring
+process. "Stock" is stock_config(): the same mkdocs.yml, generated from it on every run
+so the two cannot drift, with only the explainer Markdown extensions, the hooks, the
+template overrides (theme.custom_dir) and the site's extra CSS/JS removed; the nav and
+the theme features are identical. Each comparison starts with one warm-up build of each
+(not counted), then alternates ours, stock, ours, stock ... so a slow spell on this
+shared machine hits both; it reports the median with the min-max range and the highest
+peak memory.
+
+1. The real site (19 pages): ours and stock.
+2. One-page rebuild: `mkdocs build --dirty` into a finished build, after changing one
+   page's text before each run (so the page really is rebuilt), ours and stock.
+3. Scaling: synthetic sites of 250 and 1,000 pages (5,000 with --large). Each synthetic
+   page is a copy of one of the real debate pages under a unique name; the first four
+   sources it cites and the first three events its timeline block shows are copied too,
+   under keys unique to the page, so docs/data/sources.yml and timeline.yml grow with
+   the site (as the real site grows: about four sources and three events a page). Ours
+   against stock on the same project: 3 alternating rounds up to 250 pages, one round
+   above (a round of 1,000 pages takes minutes here; the real-site warm-up has already
+   warmed the imports). --zensical adds one Zensical 0.0.73 build of each size.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import pathlib
 import re
 import shutil
@@ -19,6 +34,8 @@ import statistics
 import subprocess
 import sys
 import tempfile
+
+from ruamel.yaml import YAML
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
@@ -31,6 +48,7 @@ MEASURE = (
     "wall = time.perf_counter() - start; "
     "print(code, wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
 )
+SOURCES_PER_PAGE, EVENTS_PER_PAGE = 4, 3
 
 
 def measure(command: list[str], cwd: pathlib.Path) -> tuple[float, float]:
@@ -48,30 +66,45 @@ def measure(command: list[str], cwd: pathlib.Path) -> tuple[float, float]:
     return float(wall), int(rss) / 1024
 
 
-def median_of(runs: int, command: list[str], cwd: pathlib.Path) -> tuple[float, float]:
-    results = [measure(command, cwd) for _ in range(runs)]
-    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+def alternate(runs: int, commands: dict[str, list[str]], cwd: pathlib.Path, before=None) -> dict[str, list]:
+    """One warm-up of each command, then `runs` rounds in turn; {label: [(wall, MiB), ...]}."""
+    results = {label: [] for label in commands}
+    for round_ in range(runs + 1):
+        for label, command in commands.items():
+            if before:
+                before(label)
+            result = measure(command, cwd)
+            if round_:
+                results[label].append(result)
+    return results
 
 
-def stock_config(project: pathlib.Path, flat_nav: bool = False) -> pathlib.Path:
-    """mkdocs.yml without the site's extensions, hooks, overrides and (optionally) its nav sections."""
-    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    text = re.sub(r"  - explainer\.[a-z_]+:\n(      .*\n)+", "", text)
-    text = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", text)
-    text = re.sub(r"  custom_dir: overrides\n", "", text)
-    for key in ("extra_css", "extra_javascript"):
-        text = re.sub(rf"^{key}:\n(  - .*\n)+", "", text, flags=re.M)
-    text = text.replace("    - navigation.prune\n", "")
-    if flat_nav:  # every page at one level, in file order
-        pages = sorted(
-            p.relative_to(project / "docs").as_posix()
-            for p in (project / "docs").rglob("*.md")
-            if "includes" not in p.parts
-        )
-        text = re.sub(r"\nnav:\n(.*\n)*", "\nnav:\n" + "".join(f"  - {page}\n" for page in pages), text)
-    config = project / "mkdocs.stock.yml"
-    config.write_text(text, encoding="utf-8")
-    return config
+def summary(results: list[tuple[float, float]]) -> str:
+    walls = [wall for wall, _ in results]
+    return (
+        f"{statistics.median(walls):7.2f} s ({min(walls):.2f}-{max(walls):.2f})"
+        f" {max(rss for _, rss in results):7.0f} MiB"
+    )
+
+
+def stock_config(project: pathlib.Path) -> pathlib.Path:
+    """mkdocs.stock.yml: the project's mkdocs.yml without the site's extensions, hooks,
+    overrides and extra CSS/JS. Round-trip YAML keeps every other key, tag and comment."""
+    yaml = YAML()
+    config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["markdown_extensions"] = [
+        entry
+        for entry in config["markdown_extensions"]
+        if not str(next(iter(entry)) if isinstance(entry, dict) else entry).startswith("explainer.")
+    ]
+    for key in ("hooks", "extra_css", "extra_javascript"):
+        config.pop(key, None)
+    config["theme"].pop("custom_dir", None)
+    out = io.StringIO()
+    yaml.dump(config, out)
+    path = project / "mkdocs.stock.yml"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    return path
 
 
 def mkdocs(config: str, site: pathlib.Path, *extra: str) -> list[str]:
@@ -82,114 +115,140 @@ def zensical_command(project: pathlib.Path, site: pathlib.Path) -> list[str]:
     return [sys.executable, str(ROOT / "tools" / "zensical_build.py"), str(site), str(project)]
 
 
-def real_site(runs: int, work: pathlib.Path) -> dict:
-    stock = stock_config(ROOT)
-    try:
-        real = median_of(runs, mkdocs("mkdocs.yml", work / "real"), ROOT)
-        plain = median_of(runs, mkdocs(stock.name, work / "stock"), ROOT)
-    finally:
-        stock.unlink()
-    zensical = median_of(runs, zensical_command(ROOT, work / "zensical"), ROOT)
-    page = ROOT / "docs" / "glossary.md"
-    shutil.copytree(work / "real", work / "dirty")
-    page.touch()
-    one_page = median_of(runs, mkdocs("mkdocs.yml", work / "dirty", "--dirty"), ROOT)
-    return {"real": real, "stock": plain, "zensical": zensical, "one_page": one_page}
+def real_site(runs: int, work: pathlib.Path) -> dict[str, list]:
+    project = copy_project(work / "real", "bench", "tests")
+    stock = stock_config(project)
+    return alternate(
+        runs,
+        {"ours": mkdocs("mkdocs.yml", work / "ours"), "stock": mkdocs(stock.name, work / "stock")},
+        project,
+    )
 
 
-SYNTHETIC_PAGE = """---
-title: Synthetic page {n}
-description: Synthetic page {n} for the build benchmark.
----
+def one_page(runs: int, work: pathlib.Path) -> dict[str, list]:
+    """--dirty rebuilds into the finished builds of real_site(), one changed page each time."""
+    project = work / "real"
+    page = project / "docs" / "glossary.md"
+    original = page.read_text(encoding="utf-8")
+    count = iter(range(10**6))
 
-# Synthetic page {n}
+    def change_page(label):
+        page.write_text(original + f"\nRebuild {next(count)}.\n", encoding="utf-8")
 
-The census estimated [fig:{figure}] in late 2014 [@berger-morgan-2015-census]. CtrlSec's
-totals are claims [@cottee-2015-atlantic][@verge-2015-vigilante-campaign].
-
-## Related events
-
-/// timeline
-themes: [{theme}]
-ids: [{events}]
-///
-"""
+    return alternate(
+        runs,
+        {
+            "ours": mkdocs("mkdocs.yml", work / "ours", "--dirty"),
+            "stock": mkdocs("mkdocs.stock.yml", work / "stock", "--dirty"),
+        },
+        project,
+        change_page,
+    )
 
 
 def synthetic_project(pages: int, work: pathlib.Path) -> pathlib.Path:
-    """A copy of the project whose docs/ gains `pages` synthetic pages in 10 nav sections."""
-    project = work / f"synthetic-{pages}"
-    copy_project(project, "bench", "tests")
-    from explainer import data
-
-    dataset = data.load(ROOT / "docs" / "data")
-    events = [e for e in dataset.events.values() if "suspensions" in e["themes"]][:3]
-    figure = next(iter(dataset.figures))
-    sections = {}
+    """A copy of the project with `pages` more pages, sources and events (see the module docstring)."""
+    yaml = YAML()
+    project = copy_project(work / f"synthetic-{pages}", "bench", "tests")
+    docs = project / "docs"
+    templates = sorted(p for p in (docs / "debate").glob("*.md") if p.name != "index.md")
+    sources_file, timeline_file = docs / "data" / "sources.yml", docs / "data" / "timeline.yml"
+    sources = {s["key"]: s for s in yaml.load(sources_file.read_text(encoding="utf-8"))}
+    events = {e["id"]: e for e in yaml.load(timeline_file.read_text(encoding="utf-8"))}
+    new_sources, new_events, nav = [], [], []
     for n in range(pages):
-        path = f"synthetic/section-{n % 10}/page-{n}.md"
-        (project / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
-        (project / "docs" / path).write_text(
-            SYNTHETIC_PAGE.format(
-                n=n, figure=figure, theme="suspensions", events=", ".join(e["id"] for e in events)
-            )
+        template = templates[n % len(templates)]
+        text = template.read_text(encoding="utf-8")
+        cited = list(dict.fromkeys(re.findall(r"\[@([a-z0-9-]+)", text)))[:SOURCES_PER_PAGE]
+        timeline_ids = re.findall(r"^/// timeline\n(?:(?!///).*\n)*?ids: \[(.*)\]$", text, re.M)
+        shown = (
+            list(dict.fromkeys(", ".join(timeline_ids).split(", ")))[:EVENTS_PER_PAGE] if timeline_ids else []
         )
-        sections.setdefault(f"Section {n % 10}", []).append(path)
+        for key in cited:
+            copy = dict(sources[key], key=f"{key}-s{n}", title=f"{sources[key]['title']} (copy {n})")
+            copy.pop("excerpts", None)
+            new_sources.append(copy)
+            text = text.replace(f"[@{key}]", f"[@{key}-s{n}]").replace(f"[@{key},", f"[@{key}-s{n},")
+        for key in shown:
+            new_events.append(dict(events[key], id=f"{key}-s{n}", title=f"{events[key]['title']} (copy {n})"))
+            text = re.sub(
+                r"^(/// timeline\n(?:(?!///).*\n)*?ids: \[.*)$",
+                lambda m: re.sub(rf"(?<=[\[ ]){re.escape(key)}(?=[,\]])", f"{key}-s{n}", m.group(1)),
+                text,
+                flags=re.M,
+            )
+        text = re.sub(r"^title: (.*)$", rf"title: \1 (copy {n})", text, count=1, flags=re.M)
+        name = f"debate/copy-{n}-{template.name}"
+        (docs / name).write_text(text, encoding="utf-8")
+        nav.append(name)
+    for path, entries in (
+        (sources_file, list(sources.values()) + new_sources),
+        (timeline_file, list(events.values()) + new_events),
+    ):
+        with path.open("w", encoding="utf-8") as handle:
+            yaml.dump(entries, handle)
     config = project / "mkdocs.yml"
-    nav = "  - Synthetic:\n" + "".join(
-        f"      - {name}:\n" + "".join(f"          - {p}\n" for p in paths)
-        for name, paths in sections.items()
+    section = "  - Copies:\n" + "".join(f"      - {name}\n" for name in nav)
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("\nnav:\n", "\nnav:\n" + section), encoding="utf-8"
     )
-    config.write_text(config.read_text().replace("\nnav:\n", "\nnav:\n" + nav), encoding="utf-8")
     return project
 
 
-def scaling(sizes: list[int], runs: int, work: pathlib.Path) -> list[dict]:
-    rows = []
+def rounds(runs: int, pages: int) -> int:
+    return runs if pages <= 250 else 1
+
+
+def scaling(sizes: list[int], runs: int, work: pathlib.Path, zensical: bool):
     for pages in sizes:
         project = synthetic_project(pages, work)
-        ours = median_of(runs, mkdocs("mkdocs.yml", work / f"ours-{pages}"), project)
-        flat = median_of(
-            runs, mkdocs(stock_config(project, flat_nav=True).name, work / f"flat-{pages}"), project
+        stock = stock_config(project)
+        commands = {
+            "ours": mkdocs("mkdocs.yml", work / f"ours-{pages}"),
+            "stock": mkdocs(stock.name, work / f"stock-{pages}"),
+        }
+        results = {label: [] for label in commands}
+        for _ in range(rounds(runs, pages)):  # alternating, without a second warm-up
+            for label, command in commands.items():
+                results[label].append(measure(command, project))
+        yield (
+            pages,
+            results,
+            measure(zensical_command(project, work / f"zensical-{pages}"), project) if zensical else None,
         )
-        zensical = median_of(runs, zensical_command(project, work / f"zensical-{pages}"), project)
-        rows.append({"pages": pages, "ours": ours, "flat": flat, "zensical": zensical})
-        shutil.rmtree(project)
-    return rows
+        for folder in (project, work / f"ours-{pages}", work / f"stock-{pages}", work / f"zensical-{pages}"):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def print_pair(label: str, results: dict[str, list]):
+    ours, stock = (statistics.median(w for w, _ in results[k]) for k in ("ours", "stock"))
+    print(
+        f"  {label:24} ours {summary(results['ours'])}   stock {summary(results['stock'])}"
+        f"   ours/stock {ours / stock:5.2f}"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--sizes", default="250,500,1000")
+    parser.add_argument("--runs", type=int, default=5, help="alternating rounds on the real site")
+    parser.add_argument("--scaling-runs", type=int, default=3, help="alternating rounds up to 250 pages")
+    parser.add_argument("--sizes", default="250,1000")
+    parser.add_argument("--large", action="store_true", help="add the 5,000-page synthetic site")
+    parser.add_argument("--zensical", action="store_true", help="one Zensical build of each synthetic size")
     args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",") if s] + ([5000] if args.large else [])
     with tempfile.TemporaryDirectory() as tmp:
         work = pathlib.Path(tmp)
-        real = real_site(args.runs, work)
-        base = real["real"][0]
-        print(f"Real site, median of {args.runs} strict builds")
-        print(f"  {'build':42} {'wall s':>8} {'peak MiB':>9} {'× real':>7}")
-        for label, key in (
-            ("project (MkDocs + Material + explainer)", "real"),
-            ("stock Material, explainer extensions off", "stock"),
-            ("Zensical 0.0.73, same sources", "zensical"),
-            ("one-page rebuild (mkdocs build --dirty)", "one_page"),
-        ):
-            wall, rss = real[key]
-            print(f"  {label:42} {wall:8.2f} {rss:9.0f} {wall / base:7.2f}")
-        sizes = [int(s) for s in args.sizes.split(",")]
-        print("\nScaling: synthetic pages, project configuration vs stock Material with a flat nav")
         print(
-            f"  {'pages':>6} {'ours s':>8} {'ms/page':>8} {'flat s':>8} {'ms/page':>8} {'ours/flat':>10}"
-            f" {'zensical s':>11}"
+            "Builds: median wall time (min-max) and highest peak memory; warm-up, then "
+            "ours and stock alternating"
         )
-        for row in scaling(sizes, max(1, args.runs - 2), work):
-            ours, flat = row["ours"][0], row["flat"][0]
-            print(
-                f"  {row['pages']:6d} {ours:8.2f} {ours / row['pages'] * 1000:8.1f} {flat:8.2f} "
-                f"{flat / row['pages'] * 1000:8.1f} {ours / flat:10.2f} {row['zensical'][0]:11.2f}"
-            )
-        print("  budget: at 1,000 pages ours/flat <= 0.5")
+        print_pair(f"real site, {args.runs} runs", real_site(args.runs, work))
+        print_pair(f"one page --dirty, {args.runs}", one_page(args.runs, work))
+        for pages, results, zensical in scaling(sizes, args.scaling_runs, work, args.zensical):
+            print_pair(f"{pages} pages, {rounds(args.scaling_runs, pages)} runs", results)
+            if zensical:
+                print(f"  {'':24} Zensical 0.0.73, one build: {zensical[0]:.2f} s, {zensical[1]:.0f} MiB")
 
 
 if __name__ == "__main__":
