@@ -173,7 +173,9 @@ def synthetic_project(pages: int, work: pathlib.Path) -> pathlib.Path:
             new_events.append(dict(events[key], id=f"{key}-s{n}", title=f"{events[key]['title']} (copy {n})"))
             text = re.sub(
                 r"^(/// timeline\n(?:(?!///).*\n)*?ids: \[.*)$",
-                lambda m: re.sub(rf"(?<=[\[ ]){re.escape(key)}(?=[,\]])", f"{key}-s{n}", m.group(1)),
+                lambda m, key=key, n=n: re.sub(
+                    rf"(?<=[\[ ]){re.escape(key)}(?=[,\]])", f"{key}-s{n}", m.group(1)
+                ),
                 text,
                 flags=re.M,
             )
