@@ -26,9 +26,19 @@ CORRECTIONS_PAGE = "about/corrections.md"
 
 
 def newest_first(corrections: dict[str, dict]) -> list[dict]:
-    """Newest date first; within a day, in the order of the file."""
+    """Newest date first; within a day, one page's entries together (pages in the order they
+    first appear in the file, entries in file order), so a page's note can link to the first."""
     entries = list(corrections.values())
-    return sorted(entries, key=lambda entry: entry["date"], reverse=True)
+    first_seen = {}
+    for position, entry in enumerate(entries):
+        first_seen.setdefault((entry["date"], entry["page"]), position)
+    return sorted(
+        entries, key=lambda entry: (_descending(entry["date"]), first_seen[(entry["date"], entry["page"])])
+    )
+
+
+def _descending(date: str) -> tuple:
+    return tuple(-int(part) for part in date.split("-"))
 
 
 def missing_pages(dataset, docs_dir: pathlib.Path) -> list[Problem]:
@@ -98,12 +108,13 @@ class CorrectionNote(Treeprocessor):
         ]
         if not entries:
             return
+        latest = [entry for entry in entries if entry["date"] == entries[0]["date"]]
         note = etree.Element("p", {"class": "correction-note"})
-        note.text = f"Corrected on {format_date(entries[0]['date'])}: "
-        for number, entry in enumerate(entries, 1):
-            anchor = etree.SubElement(note, "a", {"href": link(self.md, f"{CORRECTIONS_PAGE}#{entry['id']}")})
-            anchor.text = "what changed" if len(entries) == 1 else f"correction {number}"
-            anchor.tail = ", " if number < len(entries) else "."
+        note.text = f"Corrected on {format_date(latest[0]['date'])}: "
+        anchor = etree.SubElement(note, "a", {"href": link(self.md, f"{CORRECTIONS_PAGE}#{latest[0]['id']}")})
+        anchor.text = "what changed"
+        # The record lists a page's corrections of one day together, from the one linked.
+        anchor.tail = f" ({len(latest)} corrections, listed together)." if len(latest) > 1 else "."
         title = next((index for index, child in enumerate(root) if child.tag == "h1"), None)
         root.insert(0 if title is None else title + 1, note)
 

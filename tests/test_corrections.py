@@ -5,13 +5,14 @@ from explainer.corrections import newest_first
 from helpers import convert
 
 
-def test_entries_are_listed_newest_first_keeping_file_order_within_a_day():
+def test_entries_are_listed_newest_first_with_a_pages_entries_of_one_day_together():
     entries = {
-        "a": {"id": "a", "date": "2026-01-02"},
-        "b": {"id": "b", "date": "2026-03-01"},
-        "c": {"id": "c", "date": "2026-01-02"},
+        "a": {"id": "a", "date": "2026-01-02", "page": "one.md"},
+        "b": {"id": "b", "date": "2026-03-01", "page": "two.md"},
+        "c": {"id": "c", "date": "2026-01-02", "page": "two.md"},
+        "d": {"id": "d", "date": "2026-01-02", "page": "one.md"},
     }
-    assert [e["id"] for e in newest_first(entries)] == ["b", "a", "c"]
+    assert [e["id"] for e in newest_first(entries)] == ["b", "a", "d", "c"]
 
 
 def test_the_block_shows_date_page_what_changed_why_and_sources():
