@@ -43,6 +43,7 @@ TYPE_HEADING = {
     "blog post": "Blog posts",
     "reference work": "Reference works",
 }
+SOURCE_ARTICLE = "cottee-2015-atlantic"  # the story's starting point, listed first
 DOWNLOADS = [
     ("downloads/sources.csv", "CSV"),
     ("downloads/sources.json", "JSON"),
@@ -55,6 +56,11 @@ def external_link(md, parent, url: str, text: str) -> etree.Element:
     anchor = etree.SubElement(parent, "a", {"href": url, "rel": "noopener"})
     anchor.text = data_text(md, text)
     return anchor
+
+
+def entry_order(source: dict) -> tuple:
+    """The source article first, then by date, undated entries last."""
+    return (source["key"] != SOURCE_ARTICLE, "date" not in source, source.get("date", ""), source["key"])
 
 
 class SourcesBlock(DataBlock):
@@ -78,7 +84,7 @@ class SourcesBlock(DataBlock):
         for source_type in types:
             entries = sorted(
                 (s for s in dataset.sources.values() if s["type"] == source_type),
-                key=lambda s: (s.get("date") or "", s["key"]),
+                key=entry_order,
             )
             if not entries:
                 continue

@@ -1,5 +1,6 @@
 """The Sources, Who's who, figures, chart and glossary blocks."""
 
+import re
 import shutil
 
 import pytest
@@ -120,3 +121,17 @@ def test_a_withheld_link_says_why_and_what_was_read_is_printed(tmp_path):
     html = convert("/// sources\n///", docs_dir=docs, page="sources.md")
     assert "No link, on purpose: The page lists accounts." in html
     assert "Checked for this site: Read a stored copy on 2026-11-29." in html
+
+
+def test_the_sources_page_lists_the_source_article_first_then_by_date_with_undated_last():
+    from explainer import data
+
+    from conftest import ROOT
+
+    html = convert("/// sources\n///", docs_dir=ROOT / "docs", page="sources.md")
+    sources = data.load(ROOT / "docs" / "data").sources
+    features = html.split('id="type-feature"')[1].split("<h2")[0]
+    keys = re.findall(r'<h3[^>]* id="([^"]+)"', features)
+    assert keys[0] == "cottee-2015-atlantic"
+    dated = [("date" in sources[key]) for key in keys[1:]]
+    assert dated == sorted(dated, reverse=True), "an undated entry comes before a dated one"
