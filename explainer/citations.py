@@ -30,6 +30,25 @@ LIST_ID = "sources-on-this-page"
 KEY_ATTRIBUTE = "data-cite-key"
 
 
+FENCED_CODE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
+CODE_SPAN = re.compile(r"(`+).+?\1", re.S)
+
+
+def cited_in(text: str) -> list[tuple[str, str | None]]:
+    """Every (key, locator) cited in Markdown text, in order, outside code; malformed ones skipped.
+
+    The one scanner for citations outside rendering: the usage index and the quotation
+    check read pages with it, so code that shows `[@key]` as an example is never a citation.
+    """
+    cited = []
+    for match in re.finditer(CITATION_PATTERN, CODE_SPAN.sub("", FENCED_CODE.sub("", text))):
+        try:
+            cited += parse_citation("@" + match.group(1))
+        except ValueError:
+            continue
+    return cited
+
+
 def parse_citation(text: str) -> list[tuple[str, str | None]]:
     """'@a, p. 3; @b' -> [('a', 'p. 3'), ('b', None)]; raises ValueError on a malformed part."""
     cited = []

@@ -18,7 +18,7 @@ import dataclasses
 import pathlib
 import re
 
-from .citations import CITATION_PATTERN, parse_citation
+from .citations import cited_in
 from .errors import Problem, display_path
 from .figures import FIGURE_PATTERN
 
@@ -145,12 +145,7 @@ def page_units(markdown_text: str) -> list[Unit]:
 
 
 def _cited_sources(text: str, dataset) -> list[str]:
-    keys = []
-    for match in re.finditer(CITATION_PATTERN, text):
-        try:
-            keys += [key for key, _ in parse_citation("@" + match.group(1))]
-        except ValueError:
-            continue
+    keys = [key for key, _ in cited_in(text)]
     for figure_id in re.findall(FIGURE_PATTERN, text):
         keys += dataset.figures.get(figure_id, {}).get("sources", [])
     return list(dict.fromkeys(keys))

@@ -12,12 +12,11 @@ import re
 
 import yaml
 
-from .citations import CITATION_PATTERN, parse_citation
+from .citations import cited_in
 from .data import YamlLoader, first_anchor
 from .errors import ContentError, read_utf8
 
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
-FENCE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
 SKIPPED_FOLDERS = ("includes/", "data/")
 
 
@@ -45,15 +44,8 @@ def front_matter(text: str) -> dict:
 
 
 def cited_keys(text: str) -> list[str]:
-    """Keys cited in a page's Markdown, in order of first use, ignoring fenced code."""
-    keys = []
-    for match in re.finditer(CITATION_PATTERN, FENCE.sub("", text)):
-        try:
-            cited = parse_citation("@" + match.group(1))
-        except ValueError:
-            continue
-        keys += [key for key, _ in cited if key not in keys]
-    return keys
+    """Keys cited in a page's Markdown, in order of first use, ignoring code."""
+    return list(dict.fromkeys(key for key, _ in cited_in(text)))
 
 
 @functools.lru_cache(maxsize=4)

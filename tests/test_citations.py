@@ -87,3 +87,10 @@ def test_a_malformed_citation_is_an_error_not_text():
 
 def test_parse_citation_reads_keys_and_locators():
     assert parse_citation("@a, p. 3; @b-c") == [("a", "p. 3"), ("b-c", None)]
+
+
+def test_the_citation_scanner_ignores_code_spans_and_fenced_code():
+    from explainer.usage import cited_keys
+
+    text = "Cited [@census-2015]. Shown as code: `[@group-claim-2015]`.\n\n```\n[@other-key]\n```\n"
+    assert cited_keys(text) == ["census-2015"]
