@@ -21,13 +21,13 @@ import re
 from .citations import cited_in
 from .errors import Problem, display_path
 from .figures import FIGURE_PATTERN
+from .usage import lines_outside_blocks
 
 MAX_EXCERPT_WORDS = 25
 MARK_HINT = "if it is not a quotation, mark a title with *italics* and a term or name with ‘single quotes’"
 
 QUOTATION = re.compile(r"\"([^\"\n]+)\"|“([^”\n]+)”")
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
-FENCE = re.compile(r"^\s*(```|~~~|///)")
 UNIT_START = re.compile(r"^\s*(#{1,6}\s|\||[-*+]\s|\d+\.\s)")
 NOT_TEXT = [
     re.compile(r"`[^`\n]*`"),  # code spans
@@ -111,7 +111,7 @@ def page_units(markdown_text: str) -> list[Unit]:
 
     The front matter's description is a unit too: it is shown in search results and cards.
     """
-    units, current, start, fence = [], [], 0, None
+    units, current, start = [], [], 0
     match = FRONT_MATTER.match(markdown_text)
     if match:
         description = re.search(r"^description:\s*(.+)$", match.group(1), re.M)
@@ -119,15 +119,7 @@ def page_units(markdown_text: str) -> list[Unit]:
             units.append(Unit(2 + match.group(1)[: description.start()].count("\n"), description.group(1)))
     offset = markdown_text[: match.end()].count("\n") if match else 0
     body = markdown_text[match.end() :] if match else markdown_text
-    for number, line in enumerate(body.splitlines(), offset + 1):
-        fence_match = FENCE.match(line)
-        if fence:
-            if fence_match and fence_match.group(1) == fence and not line.strip()[len(fence) :].strip():
-                fence = None
-            continue
-        if fence_match:
-            fence = fence_match.group(1)
-            continue
+    for number, line in lines_outside_blocks(body, offset + 1):
         for pattern in NOT_TEXT:
             line = pattern.sub(" ", line)
         if not line.strip() or UNIT_START.match(line):

@@ -19,6 +19,8 @@ import pathlib
 import re
 import sys
 
+from .usage import lines_outside_blocks
+
 MAX_GRADE = 10.0
 MAX_SENTENCE_WORDS = 35
 
@@ -29,7 +31,6 @@ FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n---\s*\n", re.S)
 SKIPPED_LINE = re.compile(
     r"^\s*(#|\||<|!!!|\?\?\?|\*\[|>|---|\*\*(Argued|Noted) by:\*\*|\*\*Independent voices:\*\*)"
 )
-BLOCK_FENCE = re.compile(r"^\s*(```|~~~|///)")
 LIST_ITEM = re.compile(r"^\s*([-*+]|\d+\.)\s+")
 QUOTATION = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”")
 INLINE_NOISE = [
@@ -123,16 +124,8 @@ def _split_sentences(text: str, line: int) -> list[Sentence]:
 def prose_blocks(markdown_text: str) -> list[tuple[int, str]]:
     """(first line, text) of each paragraph or list item a reader reads as running prose."""
     body = FRONT_MATTER.sub(lambda m: "\n" * m.group(0).count("\n"), markdown_text, count=1)
-    blocks, current, start, fence = [], [], 0, None
-    for number, line in enumerate(body.splitlines(), 1):
-        fence_match = BLOCK_FENCE.match(line)
-        if fence:
-            if fence_match and fence_match.group(1) == fence and not line.strip()[len(fence) :].strip():
-                fence = None
-            continue
-        if fence_match:
-            fence = fence_match.group(1)
-            continue
+    blocks, current, start = [], [], 0
+    for number, line in lines_outside_blocks(body):
         if not line.strip() or SKIPPED_LINE.match(line) or LIST_ITEM.match(line):
             if current:
                 blocks.append((start, " ".join(current)))

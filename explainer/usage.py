@@ -43,6 +43,25 @@ def front_matter(text: str) -> dict:
     return meta if isinstance(meta, dict) else {}
 
 
+BLOCK_FENCE = re.compile(r"^\s*(```|~~~|///)")
+
+
+def lines_outside_blocks(text: str, first_number: int = 1):
+    """(line number, line) for each line of Markdown outside fenced code and /// blocks:
+    what a reader reads as text, for the quotation and reading-level checks."""
+    fence = None
+    for number, line in enumerate(text.splitlines(), first_number):
+        match = BLOCK_FENCE.match(line)
+        if fence:
+            if match and match.group(1) == fence and not line.strip()[len(fence) :].strip():
+                fence = None
+            continue
+        if match:
+            fence = match.group(1)
+            continue
+        yield number, line
+
+
 def cited_keys(text: str) -> list[str]:
     """Keys cited in a page's Markdown, in order of first use, ignoring code."""
     return list(dict.fromkeys(key for key, _ in cited_in(text)))
