@@ -15,13 +15,13 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import pathlib
-import subprocess
 import sys
 import xml.etree.ElementTree as etree
 from urllib.parse import urlsplit
 
 from . import data
 from .corrections import CORRECTIONS_PAGE, page_title
+from .history import git
 from .usage import SKIPPED_FOLDERS, front_matter
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -64,16 +64,8 @@ def page_url(src_path: str) -> str:
 
 def page_changes(docs_dir: pathlib.Path) -> list[PageChange]:
     """New pages and substantial changes, oldest first, from one `git log --numstat`."""
-    try:
-        output = subprocess.run(
-            ["git", "log", "--reverse", "--format=#%H %cI", "--numstat", "--relative", "--", "."],
-            cwd=docs_dir,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=True,
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
+    output = git(docs_dir, "log", "--reverse", "--format=#%H %cI", "--numstat", "--relative", "--", ".")
+    if output is None:
         return []
     changes, seen, commit, when = [], set(), "", ""
     for line in output.splitlines():

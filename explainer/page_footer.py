@@ -20,7 +20,6 @@ from __future__ import annotations
 import functools
 import json
 import pathlib
-import subprocess
 import xml.etree.ElementTree as etree
 from urllib.parse import quote, urlencode
 
@@ -30,6 +29,7 @@ from markdown.util import AtomicString
 
 from . import cite, data
 from .formatting import format_date
+from .history import git
 from .offline_copy import add_offline_link
 from .page_context import current_page
 from .text import data_text
@@ -42,16 +42,8 @@ HOME = "index.md"
 @functools.lru_cache(maxsize=4)
 def last_changes(docs_dir: pathlib.Path) -> dict[str, str]:
     """{page path relative to docs: 'YYYY-MM-DD'} from one `git log` over docs/."""
-    try:
-        output = subprocess.run(
-            ["git", "log", "--format=#%cs", "--name-only", "--relative", "--", "."],
-            cwd=docs_dir,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=True,
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
+    output = git(docs_dir, "log", "--format=#%cs", "--name-only", "--relative", "--", ".")
+    if output is None:
         return {}
     dates: dict[str, str] = {}
     date = None
@@ -66,20 +58,7 @@ def last_changes(docs_dir: pathlib.Path) -> dict[str, str]:
 @functools.lru_cache(maxsize=4)
 def revision(docs_dir: pathlib.Path) -> str:
     """The short hash of the checked-out commit, or 'unreleased' outside git."""
-    try:
-        return (
-            subprocess.run(
-                ["git", "rev-parse", "--short", "HEAD"],
-                cwd=docs_dir,
-                capture_output=True,
-                text=True,
-                timeout=60,
-                check=True,
-            ).stdout.strip()
-            or cite.UNRELEASED
-        )
-    except (OSError, subprocess.SubprocessError):
-        return cite.UNRELEASED
+    return (git(docs_dir, "rev-parse", "--short", "HEAD") or "").strip() or cite.UNRELEASED
 
 
 def report_link(repo_url: str, title: str | None, url: str | None) -> str:
