@@ -1,4 +1,5 @@
-// The Takedown Debate: timeline filters (progressive enhancement, no dependencies).
+// The Takedown Debate: timeline filters and citation controls (progressive enhancement,
+// no dependencies).
 // Without JavaScript the full timeline shows; with it, the theme and actor selects
 // narrow the list, and the choice is kept in the address (?theme=&actor=) to share.
 (function () {
@@ -67,26 +68,14 @@
     }
   }
 
-  function init() {
+  function initTimelines() {
     document.querySelectorAll("[data-timeline-filters]").forEach(setUp);
   }
 
-  // Material's instant loading swaps pages without a reload; document$ tells us when.
-  if (window.document$ && window.document$.subscribe) {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
-})();
-
-// Citations: a copy button for each format of "Cite this page", and a "Cite" control on
-// each argument (#arg-… headings) and timeline event that offers the same four formats
-// for its own anchor. The formats mirror explainer/cite.py (a browser test compares
-// them); the page's facts come from the data attributes of its .page-footer box.
-(function () {
-  "use strict";
+  // Citations: a copy button for each format of "Cite this page", and a "Cite" control on
+  // each argument (#arg-… headings) and timeline event that offers the same four formats
+  // for its own anchor. The formats mirror explainer/cite.py (a browser test compares
+  // them); the page's facts come from the data attributes of its .page-footer box.
 
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December"];
@@ -239,7 +228,7 @@
     return copy.textContent.trim();
   }
 
-  function init() {
+  function initCitations() {
     var footer = document.querySelector(".page-footer[data-cite-site]");
     if (!footer || footer.dataset.citeReady) return;
     footer.dataset.citeReady = "1";
@@ -261,6 +250,12 @@
     });
   }
 
+  function init() {
+    initTimelines();
+    initCitations();
+  }
+
+  // Material's instant loading swaps pages without a reload; document$ tells us when.
   if (window.document$ && window.document$.subscribe) {
     window.document$.subscribe(init);
   } else if (document.readyState === "loading") {
