@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import pathlib
 import re
 import shutil
@@ -109,6 +110,19 @@ def stock_config(project: pathlib.Path) -> pathlib.Path:
 
 def mkdocs(config: str, site: pathlib.Path, *extra: str) -> list[str]:
     return [str(BIN / "mkdocs"), "build", "--strict", "-q", "-f", config, "-d", str(site), *extra]
+
+
+def build(config: str, site: pathlib.Path):
+    """One strict build of ROOT's config into site for the page benchmarks; exits on failure."""
+    result = subprocess.run(
+        mkdocs(config, site),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    if result.returncode:
+        raise SystemExit(f"build failed ({config}):\n{result.stderr[-2000:]}")
 
 
 def zensical_command(project: pathlib.Path, site: pathlib.Path) -> list[str]:

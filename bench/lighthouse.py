@@ -30,7 +30,7 @@ import sys
 import tempfile
 import threading
 
-from build import mkdocs, stock_config
+from build import build, stock_config
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
@@ -101,18 +101,6 @@ def serve(site: pathlib.Path) -> http.server.ThreadingHTTPServer:
 def ensure_lighthouse():
     if not LIGHTHOUSE.exists():
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=BENCH, check=True)
-
-
-def build(config: str, site: pathlib.Path):
-    result = subprocess.run(
-        mkdocs(config, site),
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    if result.returncode:
-        raise SystemExit(f"build failed ({config}):\n{result.stderr[-2000:]}")
 
 
 def lighthouse(url: str, form_factor: str, categories: list[str], report: pathlib.Path) -> dict:

@@ -12,14 +12,12 @@ total at most 10 KB gzipped.
 from __future__ import annotations
 
 import gzip
-import os
 import pathlib
-import subprocess
 import tempfile
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
-from build import mkdocs, stock_config
+from build import build, stock_config
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 OVERRIDE_ASSETS = ROOT / "overrides" / "assets"
@@ -68,18 +66,6 @@ def weigh(site: pathlib.Path, page: str) -> dict:
             continue
         weights["site" if is_site_addition(relative) else "theme"] += gzipped(site / relative)
     return weights
-
-
-def build(config: str, site: pathlib.Path):
-    result = subprocess.run(
-        mkdocs(config, site),
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    if result.returncode:
-        raise SystemExit(f"build failed ({config}):\n{result.stderr[-2000:]}")
 
 
 def kb(size: int) -> str:
