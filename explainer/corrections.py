@@ -43,8 +43,7 @@ def _descending(date: str) -> tuple:
 
 def missing_pages(dataset, docs_dir: pathlib.Path) -> list[Problem]:
     """Entries whose page does not exist (checked by `make check`, which knows the pages)."""
-    path = dataset.data_dir / "corrections.yml"
-    _, lines = data.read_yaml(path)
+    path, lines = dataset.data_dir / "corrections.yml", dataset.lines["corrections"]
     return [
         Problem(
             display_path(path),

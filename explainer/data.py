@@ -60,6 +60,12 @@ class Dataset:
     corrections: dict[str, dict]
     data_dir: pathlib.Path
     warnings: list[Problem] = dataclasses.field(default_factory=list)
+    # Each file's line map from validation ({path of keys and indexes: line}), for later checks.
+    lines: dict[str, dict] = dataclasses.field(default_factory=dict)
+
+    def entries(self, name: str) -> list[dict]:
+        """One data file's entries in file order (each file's index is its order)."""
+        return list(getattr(self, "events" if name == "timeline" else name).values())
 
     def source_line(self, key: str) -> int | None:
         return _key_lines(self.data_dir / "sources.yml").get(key)
@@ -568,6 +574,7 @@ def validate(data_dir: pathlib.Path) -> Dataset:
         indexes["corrections"],
         data_dir,
         problems,
+        {name: loaded[name][1] for name in FILES},
     )
 
 

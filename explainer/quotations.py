@@ -21,13 +21,12 @@ import re
 from .citations import cited_in
 from .errors import Problem, display_path
 from .figures import FIGURE_PATTERN
-from .usage import lines_outside_blocks
+from .usage import FRONT_MATTER, lines_outside_blocks
 
 MAX_EXCERPT_WORDS = 25
 MARK_HINT = "if it is not a quotation, mark a title with *italics* and a term or name with ‘single quotes’"
 
 QUOTATION = re.compile(r"\"([^\"\n]+)\"|“([^”\n]+)”")
-FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 UNIT_START = re.compile(r"^\s*(#{1,6}\s|\||[-*+]\s|\d+\.\s)")
 NOT_TEXT = [
     re.compile(r"`[^`\n]*`"),  # code spans
@@ -181,14 +180,12 @@ def check_page(path: pathlib.Path, dataset) -> list[Problem]:
 
 def check_data(dataset) -> list[Problem]:
     """Quotations in the data files' text fields, and excerpts over the length limit."""
-    from .data import ID_FIELD, read_yaml
+    from .data import ID_FIELD
 
     problems = []
     for name, fields in DATA_TEXT_FIELDS.items():
-        path = dataset.data_dir / f"{name}.yml"
-        entries, lines = read_yaml(path)
-        file = display_path(path)
-        for index, entry in enumerate(entries):
+        file, lines = display_path(dataset.data_dir / f"{name}.yml"), dataset.lines[name]
+        for index, entry in enumerate(dataset.entries(name)):
             keys = [entry[ID_FIELD[name]]] if name == "sources" else entry.get("sources", [])
             excerpts = _excerpt_texts(dataset, keys)
             for field in fields:

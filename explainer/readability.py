@@ -19,7 +19,8 @@ import pathlib
 import re
 import sys
 
-from .usage import lines_outside_blocks
+from .quotations import QUOTATION
+from .usage import FRONT_MATTER, lines_outside_blocks
 
 MAX_GRADE = 10.0
 MAX_SENTENCE_WORDS = 35
@@ -27,12 +28,10 @@ MAX_SENTENCE_WORDS = 35
 # Data fields a reader meets as running text on the timeline and Who's who pages.
 DATA_PROSE_FIELDS = {"timeline.yml": ("summary",), "actors.yml": ("description", "role")}
 
-FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n---\s*\n", re.S)
 SKIPPED_LINE = re.compile(
     r"^\s*(#|\||<|!!!|\?\?\?|\*\[|>|---|\*\*(Argued|Noted) by:\*\*|\*\*Independent voices:\*\*)"
 )
 LIST_ITEM = re.compile(r"^\s*([-*+]|\d+\.)\s+")
-QUOTATION = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”")
 INLINE_NOISE = [
     (re.compile(r"\{[:#.][^}]*\}|\{ #[^}]*\}"), ""),  # attribute lists
     (re.compile(r"\[@[^\]]*\]"), ""),  # citations
