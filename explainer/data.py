@@ -471,6 +471,30 @@ def _check_ranges(figures, lines, file) -> list[Problem]:
     ]
 
 
+def _check_series(figures, lines, file) -> list[Problem]:
+    """A chart line joins a series, so a series holds one party's figures of one type and unit:
+    a line between different parties or kinds of figure would read as a trend that is not there."""
+    problems, first = [], {}
+    for index, figure in enumerate(figures):
+        if "series" not in figure:
+            continue
+        earlier = first.setdefault(figure["series"], (index, figure))[1]
+        for field in ("type", "who", "unit"):
+            if figure[field] != earlier[field]:
+                problems.append(
+                    Problem(
+                        file,
+                        lines.get((index, "series")),
+                        f"series '{figure['series']}' joins figures with different {field} "
+                        f"('{earlier[field]}' and '{figure[field]}'); a series is one party's figures "
+                        "of one type and unit, so give this figure its own series or none",
+                        f"[{index}].series",
+                    )
+                )
+                break
+    return problems
+
+
 def _index(entries, lines, file, name) -> tuple[dict, list[Problem]]:
     field, index_by_key, problems = ID_FIELD[name], {}, []
     for index, entry in enumerate(entries):
@@ -564,6 +588,7 @@ def validate(data_dir: pathlib.Path) -> Dataset:
         problems += _check_references(*loaded[name][:3], "sources", indexes["sources"], sources_file)
     problems += _check_references(*loaded["timeline"][:3], "actors", indexes["actors"], actors_file)
     problems += _check_ranges(*loaded["figures"][:3])
+    problems += _check_series(*loaded["figures"][:3])
     if any(problem.level == "error" for problem in problems):
         raise ContentError(problems)
     return Dataset(

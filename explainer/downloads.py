@@ -10,6 +10,7 @@ import csv
 import io
 import json
 
+from . import chart
 from .data import Dataset
 from .formatting import format_when, sort_key
 
@@ -26,6 +27,19 @@ SOURCE_COLUMNS = [
     "language",
     "annotation",
     "reliability",
+]
+CHART_COLUMNS = [
+    "id",
+    "type",
+    "who",
+    "value",
+    "low",
+    "high",
+    "qualifier",
+    "unit",
+    "date",
+    "counts",
+    "sources",
 ]
 EVENT_COLUMNS = ["id", "date", "date_text", "title", "summary", "status", "themes", "actors", "sources"]
 BIBTEX_TYPE = {"journal article": "article", "research report": "techreport", "government document": "misc"}
@@ -107,6 +121,26 @@ def timeline_json(dataset: Dataset) -> str:
     return json.dumps(sorted_events(dataset), ensure_ascii=False, indent=2) + "\n"
 
 
+def chart_csv(dataset: Dataset) -> str:
+    """The charted figures, in the charts' order (by type, then date); a range fills low and high."""
+    rows = []
+    for _, group in chart.panels(chart.chart_figures(dataset)):
+        for figure in group:
+            value, date = figure["value"], figure["date"]
+            ranged = isinstance(value, dict)
+            rows.append(
+                {
+                    **figure,
+                    "value": "" if ranged else value,
+                    "low": value["low"] if ranged else "",
+                    "high": value["high"] if ranged else "",
+                    "qualifier": figure.get("qualifier", ""),
+                    "date": f"{date['start']}/{date['end']}" if isinstance(date, dict) else date,
+                }
+            )
+    return _csv(rows, CHART_COLUMNS)
+
+
 def bibtex_escape(text: str) -> str:
     """Text for a braced BibTeX field, on one line: backslashes and braces become commands
     whose own braces are balanced, so no value can close its field or start another entry."""
@@ -160,4 +194,6 @@ FILES = {
     "downloads/sources.csl.json": sources_csl_json,
     "downloads/timeline.csv": timeline_csv,
     "downloads/timeline.json": timeline_json,
+    chart.CSV_PATH: chart_csv,
+    chart.SVG_PATH: chart.chart_svg,
 }

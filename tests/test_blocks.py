@@ -1,4 +1,4 @@
-"""The Sources, Who's who, figures, chart and glossary blocks."""
+"""The Sources, Who's who, figures and glossary blocks (the chart: test_chart.py)."""
 
 import re
 import shutil
@@ -58,36 +58,6 @@ def test_the_figures_table_lists_type_date_and_source():
     assert html.count('<tr id="figure-') == 2
     assert '<td><span class="figure-type figure-type--claim">Claim</span></td>' in html
     assert "<td>September to December 2014</td>" in html
-
-
-def test_the_chart_is_inline_svg_with_a_series_per_type_and_a_caption():
-    html = convert("/// figure-chart\n///", page="numbers.md")
-    assert html.startswith('<figure class="figure-chart">')
-    assert '<svg aria-labelledby="chart-title chart-desc"' in html and 'role="img"' in html
-    assert '<g class="series-claim">' in html and '<g class="series-estimate">' in html
-    assert "<figcaption>Not comparable:" in html
-    assert "<script" not in html
-    assert "<polyline" not in html  # the two fixture figures share no series, so no line joins them
-
-
-def test_chart_lines_join_only_one_series(tmp_path):
-    from helpers import copy_fixture, replace_in
-
-    docs = copy_fixture(tmp_path) / "docs"
-    replace_in(
-        docs / "data" / "figures.yml",
-        "  chart: true\n  sources: [group-claim-2015]",
-        "  chart: true\n  series: group\n  sources: [group-claim-2015]",
-    )
-    replace_in(
-        docs / "data" / "figures.yml",
-        "- id: census-min",
-        "- id: group-earlier\n  value: 1000\n"
-        '  unit: accounts\n  counts: earlier total\n  date: "2015-01"\n  who: the group\n'
-        "  type: claim\n  chart: true\n  series: group\n  sources: [group-claim-2015]\n- id: census-min",
-    )
-    html = convert("/// figure-chart\n///", docs_dir=docs, page="numbers.md")
-    assert html.count("<polyline") == 1
 
 
 def test_the_glossary_lists_every_abbreviation_sorted(tmp_path):

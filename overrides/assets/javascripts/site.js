@@ -250,7 +250,33 @@
     });
   }
 
+  // The numbers chart: tapping or focusing a point shows its details (the point's <title>)
+  // under the chart, with a link to its row in the data table (where it leads without JS).
+  function initCharts() {
+    document.querySelectorAll(".figure-chart .chart-details").forEach(function (box) {
+      var chart = box.parentNode;
+      if (chart.dataset.ready) return;
+      chart.dataset.ready = "1";
+      function show(event) {
+        var point = event.target.closest && event.target.closest(".chart-point");
+        if (!point) return;
+        if (event.type === "click") event.preventDefault();
+        chart.querySelectorAll(".chart-point[aria-current]").forEach(function (p) { p.removeAttribute("aria-current"); });
+        point.setAttribute("aria-current", "true");
+        var row = document.createElement("a");
+        row.href = point.getAttribute("href");
+        row.textContent = "See it in the table";
+        box.textContent = point.querySelector("title").textContent + " ";
+        box.appendChild(row);
+        box.hidden = false;
+      }
+      chart.addEventListener("focusin", show);
+      chart.addEventListener("click", show);
+    });
+  }
+
   function init() {
+    initCharts();
     initTimelines();
     initCitations();
   }
