@@ -1,10 +1,13 @@
 """Citations: `[@key]`, `[@key, p. 12]` and `[@a; @b]` become numbered links.
 
-Numbers follow first use on the page. A "Sources" list, formatted from
+Numbers follow first use on the page. Each citation is one link, `[3]` (Wikipedia's one
+bracket style), with an id of its own (cite-1, cite-2… in reading order); citations side
+by side form one group, sorted by number: [1][8][9]. A "Sources" list, formatted from
 docs/data/sources.yml, is appended to the end of every page that cites anything; each
-entry links to the source itself (when it has a verified address) and to its full
-entry on the Sources page. An unknown key stops the build
-with the page, line and key.
+entry links back to the places it is cited (↑ or ↑ a b c), to the source itself (when it
+has a verified address) and to its full entry on the Sources page, and carries its type
+and reliability note (hidden: site.js shows the entry as a preview beside a citation).
+An unknown key stops the build with the page, line and key.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from . import data
 from .errors import ContentError, Problem, display_path, exit_cleanly_on_error, line_of
-from .formatting import reference_text
+from .formatting import append_text, as_sentence, reference_text
 from .page_context import current_page, link, zensical_context
 from .text import data_text
 
@@ -28,6 +31,9 @@ CITE_KEY = re.compile(r"^@([a-z0-9]+(?:-[a-z0-9]+)*)(?:\s*,\s*(.+))?$")
 SOURCES_PAGE = "sources.md"
 LIST_ID = "sources-on-this-page"
 KEY_ATTRIBUTE = "data-cite-key"
+CITE_CLASS = "cite"
+RUN_CLASS = "cite cite--run"  # a citation with another right after it (site.css)
+GROUP_TAG = "cite-group"  # a placeholder for one [@a; @b], unwrapped when numbered
 
 
 FENCED_CODE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
@@ -61,13 +67,34 @@ def parse_citation(text: str) -> list[tuple[str, str | None]]:
 
 
 def citation_element(cited: list[tuple[str, str | None]]) -> etree.Element:
-    """A placeholder <sup> for one citation group; the treeprocessor numbers it."""
-    sup = etree.Element("sup", {"class": "citation"})
+    """A placeholder for one citation group; the treeprocessor numbers its links and
+    puts them in its place (no wrapper: one element per citation)."""
+    group = etree.Element(GROUP_TAG)
     for key, locator in cited:
-        anchor = etree.SubElement(sup, "a", {KEY_ATTRIBUTE: key})
+        anchor = etree.SubElement(group, "a", {"class": CITE_CLASS, KEY_ATTRIBUTE: key})
         if locator:
             anchor.set("data-cite-locator", locator)
-    return sup
+    return group
+
+
+def citation_order(anchor: etree.Element) -> tuple[int, int, str]:
+    """[1] before [1, p. 3] before [2]; a link left unnumbered (an unknown key) first."""
+    number = re.match(r"\[(\d+)(\]?)", anchor.text or "")
+    return (int(number.group(1)), not number.group(2), anchor.text) if number else (0, 0, "")
+
+
+def back_link_label(index: int) -> str:
+    """a, b, … z, aa, ab, …: Wikipedia's letters for the places a source is cited."""
+    label = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        label = chr(ord("a") + rest) + label
+    return label
+
+
+def source_type_label(source_type: str) -> str:
+    return source_type[0].upper() + source_type[1:]
 
 
 class CitationInlineProcessor(InlineProcessor):
@@ -116,8 +143,8 @@ class CitationTreeprocessor(Treeprocessor):
             # No title attribute: Material's tooltips on ~50 citations per page cost mobile
             # Lighthouse 3-4 points of Performance (measured); the Sources list is one tap away.
             anchor.set("href", f"#source-{key}")
-            anchor.text = f"{number}, {locator}" if locator else str(number)
-        self._bracket(root)
+            anchor.text = f"[{number}, {locator}]" if locator else f"[{number}]"
+        places = self._group(root)
         if problems:
             path = self.docs_dir / page.src_path
             raise ContentError(
@@ -125,23 +152,77 @@ class CitationTreeprocessor(Treeprocessor):
             )
         self.md.explainer_cited_keys = list(numbers)  # for the page's JSON-LD (page_footer)
         if numbers:
-            root.append(self.sources_list(dataset, numbers))
+            root.append(self.sources_list(dataset, numbers, places))
 
     @staticmethod
-    def _bracket(root):
-        """Write each group as [1, 3] with the numbers as separate links."""
-        for sup in root.iter("sup"):
-            if sup.get("class") != "citation":
-                continue
-            anchors = list(sup)
-            if not anchors:
-                continue
-            sup.text = "["
-            for anchor in anchors[:-1]:
-                anchor.tail = ", "
-            anchors[-1].tail = "]"
+    def _group(root) -> dict[str, list[str]]:
+        """Unwrap the placeholders: groups side by side (nothing but spaces between them)
+        become one run of links sorted by number, [1][8][9]. Then each citation gets its
+        id in reading order; returns {key: [citation ids]} for the back-links."""
+        for parent in [element for element in root.iter() if any(c.tag == GROUP_TAG for c in element)]:
+            children = list(parent)
+            for child in children:
+                parent.remove(child)
+            rebuilt: list[etree.Element] = []
+            run: list[etree.Element] = []  # the links of the group being built
+            for index, child in enumerate(children):
+                if child.tag != GROUP_TAG:
+                    rebuilt.append(child)
+                    continue
+                run += list(child)
+                following = children[index + 1] if index + 1 < len(children) else None
+                if following is not None and following.tag == GROUP_TAG and not (child.tail or "").strip():
+                    continue  # the next group joins this one
+                run.sort(key=citation_order)
+                # A citation hangs on the word before it, never alone at a line's start.
+                if rebuilt and rebuilt[-1].tail and rebuilt[-1].tail[-1:].isspace():
+                    rebuilt[-1].tail = rebuilt[-1].tail.rstrip()
+                elif not rebuilt and parent.text and parent.text[-1:].isspace():
+                    parent.text = parent.text.rstrip()
+                for anchor in run:
+                    anchor.tail = None
+                    anchor.set("class", RUN_CLASS)
+                if run:
+                    run[-1].set("class", CITE_CLASS)
+                    run[-1].tail = child.tail
+                    rebuilt += run
+                elif rebuilt:  # an empty (malformed) group: keep the text after it
+                    rebuilt[-1].tail = (rebuilt[-1].tail or "") + (child.tail or "")
+                else:
+                    parent.text = (parent.text or "") + (child.tail or "")
+                run = []
+            parent.extend(rebuilt)
+        places: dict[str, list[str]] = {}
+        cited = (a for a in root.iter("a") if a.get("class") in (CITE_CLASS, RUN_CLASS) and a.get("href"))
+        for number, anchor in enumerate(cited, 1):
+            anchor.set("id", f"cite-{number}")
+            places.setdefault(anchor.get("href").removeprefix("#source-"), []).append(f"cite-{number}")
+        return places
 
-    def sources_list(self, dataset, numbers) -> etree.Element:
+    @staticmethod
+    def back_links(item, ids: list[str]):
+        """↑ (one place) or ↑ a b c (several), each a link back to a citation in the text."""
+        if len(ids) == 1:
+            back = etree.SubElement(
+                item,
+                "a",
+                {"class": "source-backlinks", "href": f"#{ids[0]}", "aria-label": "Back to the citation"},
+            )
+            back.text = "↑"
+            back.tail = " "
+            return
+        span = etree.SubElement(item, "span", {"class": "source-backlinks"})
+        span.text = "↑ "
+        for index, cite_id in enumerate(ids):
+            letter = back_link_label(index)
+            back = etree.SubElement(
+                span, "a", {"href": f"#{cite_id}", "aria-label": f"Back to citation {letter}"}
+            )
+            back.text = letter
+            back.tail = " " if index < len(ids) - 1 else None
+        span.tail = " "
+
+    def sources_list(self, dataset, numbers, places) -> etree.Element:
         # Out of the search index, heading and all: every page repeats its sources, and
         # each source has its own entry on the Sources page.
         section = etree.Element(
@@ -153,9 +234,16 @@ class CitationTreeprocessor(Treeprocessor):
         for key in numbers:
             source = dataset.sources[key]
             item = etree.SubElement(ordered, "li", {"id": f"source-{key}"})
-            item.text = data_text(
-                self.md, reference_text(source) + " "
-            )  # a reference, not prose: no tooltips
+            self.back_links(item, places.get(key, []))
+            # A reference, not prose: no tooltips.
+            append_text(self.md, item, reference_text(source) + " ")
+            # What the preview adds to the reference (site.js): the type and how far to trust it.
+            note = etree.SubElement(item, "span", {"class": "source-note", "hidden": ""})
+            note.text = data_text(
+                self.md,
+                f"{source_type_label(source['type'])}. Reliability: {as_sentence(source['reliability'])}",
+            )
+            note.tail = " "
             if source.get("url"):  # printed with its address (site.css)
                 read = etree.SubElement(item, "a", {"href": source["url"], "rel": "noopener"})
                 read.text = "Read the source"

@@ -44,7 +44,7 @@ def test_an_inline_figure_prints_value_type_and_citation():
     assert (
         '<span class="figure"><strong class="figure-value">60,000–70,000 accounts</strong> '
         '(<span class="figure-type figure-type--claim">Claim</span> by the group)'
-        '<sup class="citation">[<a href="#source-group-claim-2015"'
+        '<a class="cite" href="#source-group-claim-2015" id="cite-1">[1]</a></span>'
     ) in html
 
 

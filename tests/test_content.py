@@ -37,7 +37,7 @@ def test_each_debate_page_has_two_cited_sides_and_anchored_arguments(site_dir, p
     sides = soup.select("section.side")
     assert len(sides) >= 2
     for side in sides:
-        assert side.select("sup.citation"), f"a side of {page.name} has no citation"
+        assert side.select("a.cite"), f"a side of {page.name} has no citation"
         arguments = side.find_all("h4")
         assert arguments and all(h.get("id", "").startswith("arg-") for h in arguments)
     assert soup.select(".timeline--slice .timeline-event"), "no related events"
@@ -49,7 +49,7 @@ def test_every_page_except_glossary_and_about_cites_a_source(site_dir, page):
     rel = page.relative_to(ROOT / "docs").as_posix()
     if rel in NO_CITATION_NEEDED or rel.startswith("includes/"):
         return
-    assert built(site_dir, page).select("sup.citation"), f"{rel} has no citation"
+    assert built(site_dir, page).select("a.cite"), f"{rel} has no citation"
 
 
 def test_the_overview_links_to_every_debate_page(site_dir):

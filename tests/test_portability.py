@@ -18,7 +18,7 @@ def test_zensical_builds_every_page_with_the_packages_rendering(tmp_path, site_d
     assert mkdocs_pages <= zensical_pages, mkdocs_pages - zensical_pages
     timeline = (site / "timeline" / "index.html").read_text(encoding="utf-8")
     assert timeline.count('class="timeline-event ') >= 40
-    assert '<sup class="citation">[<a href="#source-' in timeline
+    assert '<a class="cite" href="#source-' in timeline
     assert 'href="../whos-who/#' in timeline  # relative .md links rewritten by Zensical
     sources = (site / "sources" / "index.html").read_text(encoding="utf-8")
     assert '<h3 class="source-reference" id="cottee-2015-atlantic">' in sources

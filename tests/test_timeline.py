@@ -24,7 +24,7 @@ def test_a_slice_renders_one_event_with_date_badge_themes_actors_and_citation():
         '<span class="status-badge status-badge--claimed">Claimed</span></p>\n'
         '<p class="timeline-title">The group claims a total</p>\n'
         '<p class="timeline-summary">The group says it helped remove many accounts. '
-        '<sup class="citation">[<a href="#source-group-claim-2015">1</a>]</sup></p>\n'
+        '<a class="cite" href="#source-group-claim-2015" id="cite-1">[1]</a></p>\n'
         '<p class="timeline-meta">Themes: Takedown numbers. Actors: '
         '<a href="whos-who.md#volunteer-group">Volunteer Group</a>.</p>\n</li>'
     ) in html
