@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 
-from .blockbase import DataBlock, DataBlockExtension
+from .blockbase import DataBlock, DataBlockExtension, key_list
 from .citations import citation_element
 from .formatting import add_links
 from .page_context import link
@@ -32,9 +32,14 @@ class ActorsBlock(DataBlock):
     NAME = "actors"
     OPTIONS = DataBlock.options("kinds")
 
+    @staticmethod
+    def check_options(options, dataset, docs_dir) -> list[str]:
+        """The kinds of actor to list, in order."""
+        return key_list(options, "kinds", KIND_HEADING, "actor kind") or list(KIND_HEADING)
+
     def render(self, block):
         dataset = self.dataset
-        kinds = self.key_list("kinds", KIND_HEADING, "actor kind") or list(KIND_HEADING)
+        kinds = self.checked
         for kind in kinds:
             actors = sorted(
                 (a for a in dataset.actors.values() if a["kind"] == kind), key=lambda a: a["name"].lower()

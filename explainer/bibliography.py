@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 
-from .blockbase import SEARCH_ENTRY, DataBlock, DataBlockExtension
+from .blockbase import SEARCH_ENTRY, DataBlock, DataBlockExtension, key_list
 from .formatting import add_label, add_links, append_text, as_sentence, reference_text
 from .page_context import link
 from .text import data_text
@@ -67,9 +67,14 @@ class SourcesBlock(DataBlock):
     NAME = "sources"
     OPTIONS = DataBlock.options("types")
 
+    @staticmethod
+    def check_options(options, dataset, docs_dir) -> list[str]:
+        """The source types to list, in order."""
+        return key_list(options, "types", TYPE_HEADING, "source type") or TYPE_ORDER
+
     def render(self, block):
         dataset = self.dataset
-        types = self.key_list("types", TYPE_HEADING, "source type") or TYPE_ORDER
+        types = self.checked
         citing = citing_pages(self.docs_dir)
         events_by_source: dict[str, list[dict]] = {}
         for event in dataset.events.values():

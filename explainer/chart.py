@@ -19,7 +19,7 @@ import math
 import textwrap
 import xml.etree.ElementTree as etree
 
-from .blockbase import DataBlock, DataBlockExtension
+from .blockbase import DataBlock, DataBlockExtension, OptionError
 from .citations import citation_element
 from .formatting import TYPE_LABEL, figure_value, format_when, number
 from .page_context import link
@@ -281,10 +281,16 @@ class FigureChartBlock(DataBlock):
     NAME = "figure-chart"
     OPTIONS = {}
 
-    def render(self, block):
-        figures = chart_figures(self.dataset)
+    @staticmethod
+    def check_options(options, dataset, docs_dir) -> list[dict]:
+        """The figures to plot."""
+        figures = chart_figures(dataset)
         if not figures:
-            self.fail("no figure has chart: true in docs/data/figures.yml")
+            raise OptionError("no figure has chart: true in docs/data/figures.yml")
+        return figures
+
+    def render(self, block):
+        figures = self.checked
         block.tag = "figure"
         block.set("class", "figure-chart")
         grid = etree.SubElement(block, "div", {"class": "chart-panels"})

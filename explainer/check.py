@@ -1,8 +1,10 @@
 """`python -m explainer.check` (make check): every content check, before any build.
 
-Validates docs/data against the schemas, then renders every page with the Markdown
-extensions listed in mkdocs.yml, so a bad citation, figure or block option is caught
-here with its file and line. Prints one line per problem; exits 1 on any error.
+Validates docs/data against the schemas, then reads every page without rendering it:
+its front matter, each citation key, each [fig:id] and each block's options, through
+the same functions the extensions call while rendering, so a mistake is caught here
+with the message and line the build would give. Prints one line per problem; exits 1
+on any error. The strict build (make build) is the one render, and catches the rest.
 A source that no page and no data entry uses is a warning, not an error: it may be
 kept on purpose for a page still being written.
 """
@@ -10,54 +12,44 @@ kept on purpose for a page still being written.
 from __future__ import annotations
 
 import argparse
-import os
 import pathlib
 import sys
 
-import markdown
 import yaml
 
-from . import corrections, data, quotations
+from . import (
+    actors,
+    bibliography,
+    chart,
+    citations,
+    corrections,
+    data,
+    figures,
+    glossary,
+    offline_copy,
+    quotations,
+    timeline,
+)
+from .blockbase import OptionError, block_uses
 from .data import visible
 from .errors import ContentError, Problem, display_path, line_of, read_utf8
 from .usage import FRONT_MATTER, cited_keys, front_matter, page_files
 
+BLOCKS = {
+    block.NAME: block
+    for block in (
+        timeline.TimelineBlock,
+        bibliography.SourcesBlock,
+        actors.ActorsBlock,
+        figures.FiguresBlock,
+        chart.FigureChartBlock,
+        glossary.GlossaryBlock,
+        corrections.CorrectionsBlock,
+        offline_copy.OfflineCopyBlock,
+    )
+}
+
 REQUIRED_META = {"title": "add the page's title", "description": "add a one-sentence description"}
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml: resolves !relative and !ENV like MkDocs, leaves other tags as plain values."""
-
-
-def markdown_config(config_file: pathlib.Path) -> tuple[list, dict]:
-    config_dir = config_file.parent.resolve()
-
-    def relative(loader, node):
-        value = loader.construct_scalar(node)
-        return value.replace("$config_dir", str(config_dir)).replace("$docs_dir", str(config_dir / "docs"))
-
-    def environment(loader, node):
-        """!ENV NAME or !ENV [NAME, ..., default]: the first variable set, else the default."""
-        names = (
-            loader.construct_sequence(node)
-            if isinstance(node, yaml.SequenceNode)
-            else [loader.construct_scalar(node)]
-        )
-        variables = names[:-1] if len(names) > 1 else names
-        default = names[-1] if len(names) > 1 else None
-        return next((os.environ[name] for name in variables if name in os.environ), default)
-
-    _ConfigLoader.add_constructor("!relative", relative)
-    _ConfigLoader.add_constructor("!ENV", environment)
-    _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    names, configs = [], {}
-    for entry in config.get("markdown_extensions", []):
-        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
-        names.append(name)
-        if options:
-            configs[name] = options
-    return names, configs
 
 
 def check_front_matter(path: pathlib.Path, text: str) -> list[Problem]:
@@ -115,19 +107,21 @@ def check_front_matter(path: pathlib.Path, text: str) -> list[Problem]:
     return problems
 
 
-def render_page(
-    md: markdown.Markdown, docs_dir: pathlib.Path, path: pathlib.Path, text: str
-) -> list[Problem]:
+def page_problems(path: pathlib.Path, text: str, dataset: data.Dataset) -> list[Problem]:
+    """What rendering the page would report, found without rendering it: each citation,
+    figure and block checked by the functions the renderer itself calls."""
+    docs_dir = dataset.data_dir.parent
     body = FRONT_MATTER.sub("", text, count=1)
-    md.reset()
-    md.explainer_page = path.relative_to(docs_dir).as_posix()
-    try:
-        md.convert(body)
-    except ContentError as error:
-        return error.problems
-    except Exception as error:  # e.g. a missing snippet: still one line, never a traceback
-        return [Problem(display_path(path), None, f"the page could not be rendered: {error}")]
-    return []
+    file = display_path(path)
+    tokens = citations.citation_problems(body, dataset) + figures.figure_problems(body, dataset)
+    problems = [Problem(file, line_of(path, token), message) for token, message in tokens]
+    for use in block_uses(body, first_line=text.count("\n", 0, len(text) - len(body)) + 1):
+        block = BLOCKS[use.name]
+        try:
+            block.check_use(use.argument, use.header, use.body, dataset, docs_dir)
+        except OptionError as error:
+            problems.append(Problem(file, use.line, f"/// {use.name}: {error}"))
+    return problems
 
 
 def unused_sources(dataset: data.Dataset, docs_dir: pathlib.Path) -> list[Problem]:
@@ -179,8 +173,6 @@ def run(config_file: pathlib.Path) -> list[Problem]:
         dataset = data.load(docs_dir / "data")
     except ContentError as error:
         return error.problems
-    names, configs = markdown_config(config_file)
-    md = markdown.Markdown(extensions=names, extension_configs=configs)
     problems = list(dataset.warnings)
     pages = {}
     for path in page_files(docs_dir):
@@ -190,8 +182,7 @@ def run(config_file: pathlib.Path) -> list[Problem]:
             problems += error.problems
             continue
         problems += check_front_matter(path, pages[path])
-    for path, text in pages.items():
-        problems += render_page(md, docs_dir, path, text)
+        problems += page_problems(path, pages[path], dataset)
     for path in [*pages, *sorted((docs_dir / "includes").glob("*.md"))]:
         problems += quotations.check_page(path, dataset)
     problems += quotations.check_data(dataset)

@@ -40,19 +40,57 @@ FENCED_CODE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
 CODE_SPAN = re.compile(r"(`+).+?\1", re.S)
 
 
+def outside_code(text: str) -> str:
+    """Markdown text without fenced code and code spans, where nothing is a citation or a figure."""
+    return CODE_SPAN.sub("", FENCED_CODE.sub("", text))
+
+
 def cited_in(text: str) -> list[tuple[str, str | None]]:
     """Every (key, locator) cited in Markdown text, in order, outside code; malformed ones skipped.
 
-    The one scanner for citations outside rendering: the usage index and the quotation
-    check read pages with it, so code that shows `[@key]` as an example is never a citation.
+    The one scanner for citations outside rendering: the usage index, the quotation
+    check and `make check` read pages with it, so code that shows `[@key]` as an example
+    is never a citation.
     """
     cited = []
-    for match in re.finditer(CITATION_PATTERN, CODE_SPAN.sub("", FENCED_CODE.sub("", text))):
+    for match in citation_matches(text):
         try:
             cited += parse_citation("@" + match.group(1))
         except ValueError:
             continue
     return cited
+
+
+def citation_matches(text: str):
+    """Each `[@...]` in Markdown text outside code, as a regex match."""
+    return re.finditer(CITATION_PATTERN, outside_code(text))
+
+
+def malformed_message(token: str, part: str) -> str:
+    return f"malformed citation '{token}' (at '{part}'); write [@key], [@key, p. 12] or [@a; @b]"
+
+
+def unknown_key_message(key: str, dataset) -> str:
+    return (
+        f"unknown source key '{key}'; known keys are listed in "
+        f"{display_path(dataset.data_dir / 'sources.yml')}"
+    )
+
+
+def citation_problems(text: str, dataset) -> list[tuple[str, str]]:
+    """(token, message) for each malformed citation and unknown key in a page's Markdown,
+    as the renderer reports them (`make check` uses this without rendering)."""
+    problems, unknown = [], []
+    for match in citation_matches(text):
+        try:
+            cited = parse_citation("@" + match.group(1))
+        except ValueError as error:
+            problems.append((match.group(0), malformed_message(match.group(0), str(error))))
+            continue
+        unknown += [
+            (f"@{key}", unknown_key_message(key, dataset)) for key, _ in cited if key not in dataset.sources
+        ]
+    return problems + unknown
 
 
 def parse_citation(text: str) -> list[tuple[str, str | None]]:
@@ -103,11 +141,7 @@ class CitationInlineProcessor(InlineProcessor):
             cited = parse_citation("@" + match.group(1))
         except ValueError as error:
             self.md.explainer_citation_problems.append(
-                (
-                    match.group(0),
-                    f"malformed citation "
-                    f"'{match.group(0)}' (at '{error}'); write [@key], [@key, p. 12] or [@a; @b]",
-                )
+                (match.group(0), malformed_message(match.group(0), str(error)))
             )
             cited = []
         return citation_element(cited), match.start(0), match.end(0)
@@ -131,13 +165,7 @@ class CitationTreeprocessor(Treeprocessor):
                 continue
             locator = anchor.attrib.pop("data-cite-locator", None)
             if key not in dataset.sources:
-                problems.append(
-                    (
-                        f"@{key}",
-                        f"unknown source key '{key}'; known keys are listed in "
-                        f"{display_path(dataset.data_dir / 'sources.yml')}",
-                    )
-                )
+                problems.append((f"@{key}", unknown_key_message(key, dataset)))
                 continue
             number = numbers.setdefault(key, len(numbers) + 1)
             # No title attribute: Material's tooltips on ~50 citations per page cost mobile

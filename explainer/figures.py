@@ -9,13 +9,14 @@ statement, and its citation.
 from __future__ import annotations
 
 import pathlib
+import re
 import xml.etree.ElementTree as etree
 
 from markdown.inlinepatterns import InlineProcessor
 
 from . import data
-from .blockbase import DataBlock, DataBlockExtension
-from .citations import citation_element
+from .blockbase import DataBlock, DataBlockExtension, key_list
+from .citations import citation_element, outside_code
 from .errors import ContentError, Problem, display_path, line_of
 from .formatting import TYPE_LABEL, figure_value, format_when, sort_key
 from .page_context import current_page
@@ -45,6 +46,20 @@ def figure_inline(md, figure: dict) -> etree.Element:
     return span
 
 
+def unknown_figure_message(match: re.Match) -> str:
+    return f"unknown figure id '{match.group(1)}' in {match.group(0)}; use an id from docs/data/figures.yml"
+
+
+def figure_problems(text: str, dataset) -> list[tuple[str, str]]:
+    """(token, message) for each [fig:id] in a page's Markdown, outside code, whose id is unknown:
+    what the renderer reports (`make check` uses this without rendering)."""
+    return [
+        (match.group(0), unknown_figure_message(match))
+        for match in re.finditer(FIGURE_PATTERN, outside_code(text))
+        if match.group(1) not in dataset.figures
+    ]
+
+
 class FigureInlineProcessor(InlineProcessor):
     def __init__(self, pattern, md, docs_dir):
         super().__init__(pattern, md)
@@ -56,14 +71,7 @@ class FigureInlineProcessor(InlineProcessor):
         if figure_id not in figures:
             path = self.docs_dir / current_page(self.md).src_path
             raise ContentError(
-                [
-                    Problem(
-                        display_path(path),
-                        line_of(path, match.group(0)),
-                        f"unknown figure id '{figure_id}' in {match.group(0)}; "
-                        "use an id from docs/data/figures.yml",
-                    )
-                ]
+                [Problem(display_path(path), line_of(path, match.group(0)), unknown_figure_message(match))]
             )
         return figure_inline(self.md, figures[figure_id]), match.start(0), match.end(0)
 
@@ -72,16 +80,20 @@ class FiguresBlock(DataBlock):
     NAME = "figures"
     OPTIONS = DataBlock.options("types", "ids")
 
-    def render(self, block):
-        figures = self.dataset.figures
-        types = self.key_list("types", TYPE_LABEL, "figure type")
-        ids = self.key_list("ids", figures, "figure id")
+    @staticmethod
+    def check_options(options, dataset, docs_dir) -> list[dict]:
+        """The figures the table lists, by date."""
+        types = key_list(options, "types", TYPE_LABEL, "figure type")
+        ids = key_list(options, "ids", dataset.figures, "figure id")
         chosen = [
             f
-            for f in figures.values()
+            for f in dataset.figures.values()
             if (types is None or f["type"] in types) and (ids is None or f["id"] in ids)
         ]
-        chosen.sort(key=lambda f: (sort_key(f["date"]), f["id"]))
+        return sorted(chosen, key=lambda f: (sort_key(f["date"]), f["id"]))
+
+    def render(self, block):
+        chosen = self.checked
         wrapper = etree.SubElement(block, "div", {"class": "md-typeset__table figures-table"})
         table = etree.SubElement(wrapper, "table")
         head = etree.SubElement(etree.SubElement(table, "thead"), "tr")

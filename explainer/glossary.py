@@ -17,7 +17,7 @@ import xml.etree.ElementTree as etree
 
 from markdown.treeprocessors import Treeprocessor
 
-from .blockbase import DataBlock, DataBlockExtension
+from .blockbase import DataBlock, DataBlockExtension, OptionError
 from .errors import read_utf8
 from .text import data_text
 
@@ -40,13 +40,18 @@ def term_anchor(term: str) -> str:
 class GlossaryBlock(DataBlock):
     NAME = "glossary"
 
-    def render(self, block):
-        path = self.docs_dir / INCLUDE
+    @staticmethod
+    def check_options(options, dataset, docs_dir) -> list[tuple[str, str]]:
+        """The terms to list."""
+        path = docs_dir / INCLUDE
         terms = read_terms(read_utf8(path)) if path.exists() else []
         if not terms:
-            self.fail(f"no terms found in docs/{INCLUDE}; add lines like '*[DDoS]: Distributed ...'")
+            raise OptionError(f"no terms found in docs/{INCLUDE}; add lines like '*[DDoS]: Distributed ...'")
+        return terms
+
+    def render(self, block):
         block.set("class", "glossary")
-        for term, definition in terms:
+        for term, definition in self.checked:
             # A heading is never a tooltip: the term's own name is plain text.
             etree.SubElement(block, "h2", {"id": term_anchor(term)}).text = data_text(self.md, term)
             etree.SubElement(block, "p").text = data_text(self.md, definition, glossary=True)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import itertools
 import xml.etree.ElementTree as etree
 
-from .blockbase import SEARCH_ENTRY, DataBlock, DataBlockExtension
+from .blockbase import SEARCH_ENTRY, DataBlock, DataBlockExtension, OptionError, key_list
 from .citations import citation_element
 from .formatting import add_links, as_sentence, sort_key, time_element
 from .page_context import link
@@ -63,16 +63,26 @@ class TimelineBlock(DataBlock):
     NAME = "timeline"
     OPTIONS = DataBlock.options("themes", "actors", "status", "ids", "filters")
 
+    @staticmethod
+    def check_options(options, dataset, docs_dir) -> list[dict]:
+        """The events the block shows, sorted by date."""
+        events = select_events(
+            dataset.events,
+            key_list(options, "themes", THEME_LABEL, "theme"),
+            key_list(options, "actors", dataset.actors, "actor key"),
+            key_list(options, "status", STATUS_LABEL, "status"),
+            key_list(options, "ids", dataset.events, "event id"),
+        )
+        if not events:
+            raise OptionError(
+                "no event matches these options; widen them or add events to docs/data/timeline.yml"
+            )
+        return events
+
     def render(self, block):
         dataset = self.dataset
-        themes = self.key_list("themes", THEME_LABEL, "theme")
-        actors = self.key_list("actors", dataset.actors, "actor key")
-        statuses = self.key_list("status", STATUS_LABEL, "status")
-        ids = self.key_list("ids", dataset.events, "event id")
         filters = self.options.get("filters") is True
-        events = select_events(dataset.events, themes, actors, statuses, ids)
-        if not events:
-            self.fail("no event matches these options; widen them or add events to docs/data/timeline.yml")
+        events = self.checked
         block.set("class", "timeline" + (" timeline--full" if filters else " timeline--slice"))
         if filters:
             block.set("data-timeline-filters", "")

@@ -1,0 +1,98 @@
+"""Data-size benchmark (figures, not pass/fail): `make check` and the build with a big timeline.
+
+Method. A copy of the project (tools/project_copy.py) gets `--events` more timeline
+events (10,000 by default): copies of the real events in turn, each under a unique id and
+title, with the same themes, actors and sources, so the full timeline, Who's who's event
+links and the Sources page's "Events" lists all grow with it. Then, in fresh processes,
+it times (wall clock, median of `--runs` with the min-max range, after one warm-up of
+each) `python -m explainer.check` plus `python -m explainer.readability` (what `make check`
+runs) and one strict `mkdocs build` (what `make build` runs after the check). The budget
+(issue 13) is under 10 s for each at 10,000 events.
+"""
+
+from __future__ import annotations
+
+import argparse
+import pathlib
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+import yaml
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(ROOT))
+from explainer.data import YamlLoader  # noqa: E402
+
+from project_copy import copy_project  # noqa: E402
+
+BIN = pathlib.Path(sys.executable).parent
+
+
+class NoAliasDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
+    """Writes shared lists out in full: the data files refuse YAML anchors and aliases."""
+
+    def ignore_aliases(self, data):
+        return True
+
+
+def events_project(count: int, destination: pathlib.Path) -> pathlib.Path:
+    """A copy of the project whose timeline has `count` more events (see the module docstring)."""
+    project = copy_project(destination, "bench", "tests")
+    timeline = project / "docs" / "data" / "timeline.yml"
+    events = yaml.load(timeline.read_text(encoding="utf-8"), Loader=YamlLoader)
+    copies = [
+        dict(event, id=f"{event['id']}-e{n}", title=f"{event['title']} (copy {n})")
+        for n, event in enumerate(events[i % len(events)] for i in range(count))
+    ]
+    text = yaml.dump(events + copies, Dumper=NoAliasDumper, allow_unicode=True, sort_keys=False, width=10**6)
+    timeline.write_text(text, encoding="utf-8")
+    return project
+
+
+def timed(commands: list[list[str]], cwd: pathlib.Path) -> float:
+    """Wall seconds of the commands run one after another; exits if one fails."""
+    start = time.perf_counter()
+    for command in commands:
+        result = subprocess.run(
+            command,
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        )
+        if result.returncode:
+            raise SystemExit(f"failed: {' '.join(command)}\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--project", type=pathlib.Path, help="measure this project instead of a copy")
+    args = parser.parse_args()
+    python = str(BIN / "python")
+    with tempfile.TemporaryDirectory() as tmp:
+        commands = {
+            "make check": [[python, "-m", "explainer.check"], [python, "-m", "explainer.readability"]],
+            "strict build": [[str(BIN / "mkdocs"), "build", "--strict", "-q", "-d", f"{tmp}/site"]],
+        }
+        project = args.project or events_project(args.events, pathlib.Path(tmp) / "project")
+        label = "this project" if args.project else f"{args.events:,} more events"
+        results = {name: [] for name in commands}
+        for round_ in range(args.runs + 1):  # the first round warms up
+            for name, steps in commands.items():
+                wall = timed(steps, project)
+                if round_:
+                    results[name].append(wall)
+        print(f"Timeline data size ({label}): median wall time (min-max) of {args.runs} runs")
+        for name, walls in results.items():
+            print(f"  {name:14} {statistics.median(walls):6.2f} s ({min(walls):.2f}-{max(walls):.2f})")
+
+
+if __name__ == "__main__":
+    main()
