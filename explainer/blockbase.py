@@ -44,6 +44,7 @@ BLOCK_NAMES = (
     "glossary",
     "corrections",
     "offline-copy",
+    "argument-map",
 )
 
 

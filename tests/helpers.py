@@ -22,6 +22,7 @@ EXTENSIONS = [
     "explainer.chart",
     "explainer.glossary",
     "explainer.corrections",
+    "explainer.argument_map",
 ]
 
 

@@ -275,10 +275,29 @@
     });
   }
 
+  // Argument map: the checkbox keeps only the arguments backed by independent evidence.
+  function initArgumentMap() {
+    var form = document.querySelector(".map-filter");
+    if (!form || form.dataset.ready) return;
+    form.dataset.ready = "1";
+    form.hidden = false;
+    var items = document.querySelectorAll(".map-argument");
+    var count = form.querySelector(".map-count");
+    form.addEventListener("change", function () {
+      var only = form.elements.independent.checked, shown = 0;
+      items.forEach(function (item) {
+        item.hidden = only && item.dataset.independentEvidence !== "yes";
+        if (!item.hidden) shown += 1;
+      });
+      count.textContent = "Showing " + (only ? shown + " of " : "all ") + items.length + " arguments.";
+    });
+  }
+
   function init() {
     initCharts();
     initTimelines();
     initCitations();
+    initArgumentMap();
   }
 
   // Material's instant loading swaps pages without a reload; document$ tells us when.
