@@ -61,8 +61,10 @@ browser-deps:
 	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
+# The tests read the strict build `build` has just made (BUILT_SITE) instead of rendering
+# the site again; pytest spreads them over every core (pytest-xdist, -n in pyproject.toml).
 test: $(DEV_DEPS) browser-deps lint build
-	$(BIN)/python -m pytest
+	BUILT_SITE=$(CURDIR)/site $(BIN)/python -m pytest
 
 bench: $(DEV_DEPS) browser-deps
 	$(BIN)/python bench/build.py

@@ -1,13 +1,20 @@
-"""Shared fixtures: the real site built once per test session, strictly.
+"""Shared fixtures: the real site built once per test run, strictly, and shared.
 
-Builds go to a temporary folder so tests never touch site/. Each build runs the
-project's own mkdocs (the virtual environment the Makefile made).
+`make test` has just built site/ strictly from this tree; it passes that build in
+(BUILT_SITE), so the tests read it instead of rendering every page again. Run alone,
+pytest builds the site once into its temporary folder. Either way the tests never
+touch site/ itself: they read a hard-linked snapshot, which a later `make build`
+swapping site/ cannot change. Under pytest-xdist every worker shares the one build:
+the first worker to ask builds it under a lock, the others wait and reuse it.
+Each build runs the project's own mkdocs (the virtual environment the Makefile made).
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
 import pathlib
+import shutil
 import subprocess
 import sys
 
@@ -17,6 +24,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))  # zensical_build, project_copy
 BIN = pathlib.Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+BUILT_SITE = "BUILT_SITE"  # set by `make test`: the strict build of mkdocs.yml it just made
 
 
 def mkdocs_build(
@@ -51,20 +59,71 @@ def built_pages(site_dir: pathlib.Path) -> list[pathlib.Path]:
     )
 
 
+def shared_folder(tmp_path_factory) -> pathlib.Path:
+    """A temporary folder every xdist worker of this run sees (each worker's own is below it)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def build_once(tmp_path_factory, name: str, make) -> pathlib.Path:
+    """The folder `name` made by make(folder) once per test run, whichever worker asks first.
+
+    make returns an error message, or None on success. A failure is recorded too, so
+    every worker fails at once with the same message instead of building again.
+    """
+    shared = shared_folder(tmp_path_factory)
+    folder, failure = shared / name, shared / f"{name}.failed"
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not folder.exists() and not failure.exists():
+            error = make(folder)
+            if error:
+                failure.write_text(error, encoding="utf-8")
+                shutil.rmtree(folder, ignore_errors=True)
+    if failure.exists():
+        pytest.fail(failure.read_text(encoding="utf-8"), pytrace=False)
+    return folder
+
+
+def strict_build(config: str, what: str):
+    def make(folder: pathlib.Path) -> str | None:
+        result = mkdocs_build(folder, config=config)
+        return None if result.returncode == 0 else f"{what} failed:\n{result.stderr[-4000:]}"
+
+    return make
+
+
+def link_or_copy(source: str, destination: str) -> None:
+    try:
+        os.link(source, destination)
+    except OSError:  # another file system
+        shutil.copy2(source, destination)
+
+
+def snapshot_of(built: pathlib.Path):
+    """Hard links to the files of a finished build: instant, and unchanged if it is replaced."""
+
+    def make(folder: pathlib.Path) -> str | None:
+        if not (built / "index.html").is_file():
+            return f"{BUILT_SITE}={built} is not a finished build: unset it or run `make build`"
+        shutil.copytree(built, folder, copy_function=link_or_copy)
+        return None
+
+    return make
+
+
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> pathlib.Path:
-    site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(site)
-    assert result.returncode == 0, f"strict build failed:\n{result.stderr[-4000:]}"
-    return site
+    """The strict build of mkdocs.yml: `make test`'s own (BUILT_SITE), else built once here."""
+    given = os.environ.get(BUILT_SITE)
+    if given:
+        return build_once(tmp_path_factory, "site", snapshot_of(pathlib.Path(given).resolve()))
+    return build_once(tmp_path_factory, "site", strict_build("mkdocs.yml", "strict build"))
 
 
 @pytest.fixture(scope="session")
 def offline_site_dir(tmp_path_factory) -> pathlib.Path:
-    site = tmp_path_factory.mktemp("site-offline")
-    result = mkdocs_build(site, config="mkdocs.offline.yml")
-    assert result.returncode == 0, f"offline build failed:\n{result.stderr[-4000:]}"
-    return site
+    return build_once(tmp_path_factory, "site-offline", strict_build("mkdocs.offline.yml", "offline build"))
 
 
 @pytest.fixture(scope="session")
