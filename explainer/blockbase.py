@@ -45,6 +45,7 @@ BLOCK_NAMES = (
     "corrections",
     "offline-copy",
     "argument-map",
+    "page-list",
 )
 
 
