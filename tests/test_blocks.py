@@ -39,13 +39,33 @@ def test_actors_have_anchors_roles_with_citations_and_their_events():
     assert '<a href="timeline.md#census-window">Census data window</a>' in html
 
 
-def test_an_inline_figure_prints_value_type_and_citation():
+def test_an_inline_figure_prints_value_type_who_and_citation():
     html = convert("[fig:group-removed]")
     assert (
         '<span class="figure"><strong class="figure-value">60,000–70,000 accounts</strong> '
-        '(<span class="figure-type figure-type--claim">Claim</span> by the group)'
+        '<span class="figure-type figure-type--claim">Claim</span> by the group'
         '<a class="cite" href="#source-group-claim-2015" id="cite-1">[1]</a></span>'
     ) in html
+
+
+def test_a_named_figure_leaves_out_who_the_sentence_already_names():
+    html = convert("Berger and Morgan estimated [fig:census-min, named].")
+    assert (
+        '<strong class="figure-value">at least 46,000 accounts</strong> '
+        '<span class="figure-type figure-type--research-estimate">Research estimate</span>'
+        '<a class="cite" href="#source-census-2015"'
+    ) in html
+    assert "Jonathon Morgan" not in html.partition("<section")[0]
+
+
+def test_a_named_figure_in_a_paragraph_that_names_no_one_is_an_error():
+    with pytest.raises(ContentError, match="does not name 'J.M. Berger and Jonathon Morgan'"):
+        convert("Researchers estimated [fig:census-min, named].")
+
+
+def test_an_unknown_figure_option_is_an_error():
+    with pytest.raises(ContentError, match=r"unknown option 'quiet'.*\[fig:census-min, named\]"):
+        convert("Berger found [fig:census-min, quiet].")
 
 
 def test_an_unknown_figure_is_an_error():
@@ -53,11 +73,28 @@ def test_an_unknown_figure_is_an_error():
         convert("[fig:nope]")
 
 
-def test_the_figures_table_lists_type_date_and_source():
+def test_the_figures_table_lists_type_date_and_source_with_labelled_cells():
     html = convert("/// figures\n///")
     assert html.count('<tr id="figure-') == 2
-    assert '<td><span class="figure-type figure-type--claim">Claim</span></td>' in html
-    assert "<td>September to December 2014</td>" in html
+    assert '<td data-label="Type"><span class="figure-type figure-type--claim">Claim</span></td>' in html
+    assert '<td data-label="When">September to December 2014</td>' in html
+    # Every cell carries its column's name, for the phone layout's labels.
+    assert html.count("<td data-label=") == html.count("<td") == 12
+
+
+def test_the_figures_list_keeps_the_given_order_with_badge_who_and_when():
+    html = convert("/// figures\nlayout: list\nids: [group-removed, census-min]\n///")
+    assert html.index("60,000–70,000 accounts") < html.index("at least 46,000 accounts")
+    assert '<ul class="figure-list">' in html and "<table" not in html
+    assert (
+        '<span class="figure-type figure-type--claim">Claim</span> '
+        '<span class="figure-counts">accounts the group says it helped remove; the group, October 2015</span>'
+    ) in html
+
+
+def test_an_unknown_figures_layout_is_an_error():
+    with pytest.raises(ContentError, match="option 'layout' must be one of: table, list"):
+        convert("/// figures\nlayout: cards\n///")
 
 
 def test_the_glossary_lists_every_abbreviation_sorted(tmp_path):
