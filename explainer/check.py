@@ -19,6 +19,7 @@ import yaml
 
 from . import (
     actors,
+    argument_map,
     bibliography,
     chart,
     citations,
@@ -27,6 +28,7 @@ from . import (
     figures,
     glossary,
     offline_copy,
+    page_list,
     quotations,
     timeline,
 )
@@ -46,6 +48,8 @@ BLOCKS = {
         glossary.GlossaryBlock,
         corrections.CorrectionsBlock,
         offline_copy.OfflineCopyBlock,
+        argument_map.ArgumentMapBlock,
+        page_list.PageListBlock,
     )
 }
 

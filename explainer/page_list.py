@@ -20,9 +20,11 @@ stops the build when the total is longer than it promises.
 
 from __future__ import annotations
 
+import dataclasses
+import pathlib
 import xml.etree.ElementTree as etree
 
-from .blockbase import DataBlock, DataBlockExtension
+from .blockbase import DataBlock, DataBlockExtension, OptionError
 from .errors import read_utf8
 from .page_context import link
 from .reading_time import label, page_minutes
@@ -35,35 +37,51 @@ def path_total(page_times: list[int]) -> int:
     return sum(page_times)
 
 
+def page_facts(docs_dir: pathlib.Path, src_path: str) -> tuple[str, str, str, int]:
+    """(path, title, description, minutes) of a page, from its front matter and text."""
+    path = pathlib.Path(docs_dir) / src_path
+    if not path.is_file() or path.suffix != ".md":
+        raise OptionError(f"no page '{src_path}'; give paths of .md files relative to docs/")
+    meta = front_matter(read_utf8(path))
+    title, description = meta.get("title"), meta.get("description")
+    if not isinstance(title, str) or not isinstance(description, str):
+        raise OptionError(f"'{src_path}' needs a 'title' and a 'description' in its front matter")
+    return src_path, title, description, page_minutes(docs_dir, src_path)[0]
+
+
+@dataclasses.dataclass(frozen=True)
+class Listing:
+    pages: list[tuple[str, str, str, int]]
+    path_title: str | None  # None: question cards, else a reading path under this heading
+    total: int
+
+
 class PageListBlock(DataBlock):
     NAME = "page-list"
     OPTIONS = DataBlock.options("pages", "title", "within")
 
-    def page(self, src_path: str) -> tuple[str, str, int]:
-        """(title, description, minutes) of a page, from its front matter and text."""
-        path = self.docs_dir / src_path
-        if not path.is_file() or path.suffix != ".md":
-            self.fail(f"no page '{src_path}'; give paths of .md files relative to docs/")
-        meta = front_matter(read_utf8(path))
-        title, description = meta.get("title"), meta.get("description")
-        if not isinstance(title, str) or not isinstance(description, str):
-            self.fail(f"'{src_path}' needs a 'title' and a 'description' in its front matter")
-        return title, description, page_minutes(self.docs_dir, src_path)[0]
+    @staticmethod
+    def check_options(options, dataset, docs_dir) -> Listing:
+        pages, within, title = options.get("pages"), options.get("within"), options.get("title")
+        if not isinstance(pages, list) or not pages or not all(isinstance(p, str) for p in pages):
+            raise OptionError("option 'pages' must be a list of pages, such as pages: [debate/index.md]")
+        if within is not None and (not isinstance(within, int) or isinstance(within, bool) or within < 1):
+            raise OptionError("option 'within' must be a whole number of minutes, such as within: 5")
+        if title is not None and not isinstance(title, str):
+            raise OptionError("option 'title' must be text, such as title: For students")
+        found = [page_facts(docs_dir, src) for src in pages]
+        total = path_total([minutes for *_, minutes in found])
+        if within is not None and total > within:
+            raise OptionError(f"the pages take {total} minutes to read, more than 'within: {within}'")
+        path_title = title or (f"In {within} minutes" if within is not None else None)
+        return Listing(found, path_title, total)
 
     def render(self, block):
-        pages = self.options.get("pages")
-        if not isinstance(pages, list) or not pages or not all(isinstance(p, str) for p in pages):
-            self.fail("option 'pages' must be a list of pages, such as pages: [debate/index.md]")
-        within, title = self.options.get("within"), self.options.get("title")
-        if within is not None and (not isinstance(within, int) or isinstance(within, bool) or within < 1):
-            self.fail("option 'within' must be a whole number of minutes, such as within: 5")
-        if title is not None and not isinstance(title, str):
-            self.fail("option 'title' must be text, such as title: For students")
-        found = [(src, *self.page(src)) for src in pages]
-        if within is None and title is None:
-            self.cards(block, found)
+        listing = self.checked
+        if listing.path_title is None:
+            self.cards(block, listing.pages)
         else:
-            self.path(block, found, title or f"In {within} minutes", within)
+            self.path(block, listing)
 
     def cards(self, block, found):
         grid = etree.SubElement(block, "div", {"class": "grid cards page-cards"})
@@ -77,17 +95,14 @@ class PageListBlock(DataBlock):
             summary.text = data_text(self.md, description, glossary=True)
             etree.SubElement(summary, "span", {"class": "page-time"}).text = f" ({label(minutes)})"
 
-    def path(self, block, found, title: str, within: int | None):
-        total = path_total([minutes for *_, minutes in found])
-        if within is not None and total > within:
-            self.fail(f"the pages take {total} minutes to read, more than 'within: {within}'")
+    def path(self, block, listing: Listing):
         section = etree.SubElement(block, "section", {"class": "reading-path"})
-        etree.SubElement(section, "h3").text = data_text(self.md, title)
+        etree.SubElement(section, "h3").text = data_text(self.md, listing.path_title)
         summary = etree.SubElement(section, "p", {"class": "path-total"})
-        count = len(found)
-        summary.text = f"{count} page{'s' if count > 1 else ''}, {total} min in total"
+        count = len(listing.pages)
+        summary.text = f"{count} page{'s' if count > 1 else ''}, {listing.total} min in total"
         ordered = etree.SubElement(section, "ol")
-        for src, page_title, _, minutes in found:
+        for src, page_title, _, minutes in listing.pages:
             item = etree.SubElement(ordered, "li")
             anchor = etree.SubElement(item, "a", {"href": link(self.md, src)})
             anchor.text = data_text(self.md, page_title)

@@ -8,6 +8,7 @@ import markdown
 import pytest
 
 from explainer import page_list, reading_time
+from explainer.blockbase import OptionError
 from explainer.errors import ContentError
 from explainer.reading_time import WORDS_PER_MINUTE
 
@@ -115,3 +116,13 @@ def test_page_titles_and_summaries_reach_the_page_escaped(docs):
     (docs / "odd.md").write_text(page("'<b>Odd</b>'", "'<script>x</script>'", "Text."))
     html = render(docs, "/// page-list\npages: [odd.md]\n///")
     assert "&lt;b&gt;Odd&lt;/b&gt;" in html and "&lt;script&gt;" in html and "<script>" not in html
+
+
+def test_make_check_finds_the_same_page_list_mistakes_without_rendering(docs):
+    check = page_list.PageListBlock.check_use
+    with pytest.raises(OptionError, match="no page 'nope.md'"):
+        check(None, {}, "pages: [nope.md]", None, docs)
+    with pytest.raises(OptionError, match="more than 'within: 1'"):
+        check(None, {}, "within: 1\npages: [debate/long.md]", None, docs)
+    listing = check(None, {}, "title: Path\npages: [debate/long.md, debate/short.md]", None, docs)
+    assert (listing.path_title, listing.total) == ("Path", 5)
