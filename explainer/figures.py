@@ -75,7 +75,8 @@ def figure_problem(match: re.Match, paragraph: str, dataset) -> str | None:
     if option and option != NAMED:
         return f"unknown option '{option}' in {token}; write [fig:{figure_id}] or [fig:{figure_id}, {NAMED}]"
     who = dataset.figures[figure_id]["who"]
-    if option and not any(re.search(rf"\b{re.escape(name)}\b", paragraph) for name in names_in(who)):
+    names = names_in(who)  # a `who` with no capitalised name ("the group") cannot be checked
+    if option and names and not any(re.search(rf"\b{re.escape(name)}\b", paragraph) for name in names):
         return (
             f"{token}: the paragraph does not name '{who}'; name them in the sentence "
             f"or write [fig:{figure_id}] so the figure says who says it"

@@ -142,3 +142,12 @@ def test_the_sources_page_lists_the_source_article_first_then_by_date_with_undat
     assert keys[0] == "cottee-2015-atlantic"
     dated = [("date" in sources[key]) for key in keys[1:]]
     assert dated == sorted(dated, reverse=True), "an undated entry comes before a dated one"
+
+
+def test_make_check_finds_a_named_figure_whose_paragraph_names_no_one():
+    from explainer import data, figures
+
+    dataset = data.load(FIXTURE / "docs" / "data")
+    text = "Berger estimated [fig:census-min, named].\n\nResearchers estimated [fig:census-min, named].\n"
+    assert [token for token, _ in figures.figure_problems(text, dataset)] == ["[fig:census-min, named]"]
+    assert "does not name 'J.M. Berger and Jonathon Morgan'" in figures.figure_problems(text, dataset)[0][1]
