@@ -100,6 +100,18 @@ def test_open_mobile_navigation_has_no_accessibility_violations(new_context, ser
     assert not violations, f"navigation drawer ({scheme}):\n{describe(violations)}"
 
 
+@pytest.mark.parametrize("setting", SETTINGS)
+def test_open_citation_preview_has_no_accessibility_violations(new_context, server, setting):
+    scheme, viewport = SETTINGS[setting]
+    page = new_context(viewport=viewport, color_scheme=scheme).new_page()
+    page.goto(server.url("debate/do-suspensions-work/"))
+    wait_until_settled(page, scheme)
+    page.focus("#cite-1")
+    page.locator("#cite-preview").wait_for()
+    violations = axe_violations(page)
+    assert not violations, f"citation preview ({setting}):\n{describe(violations)}"
+
+
 def shown_event_ids(page) -> list[str]:
     return page.eval_on_selector_all(
         "li.timeline-event:not([hidden])", "items => items.map(i => i.querySelector('.timeline-title').id)"

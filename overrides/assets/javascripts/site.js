@@ -293,6 +293,90 @@
     });
   }
 
+  // Citation previews (explainer/citations.py): hovering over, focusing or tapping a
+  // citation shows its entry from the page's own Sources list beside it, type and
+  // reliability note included. Esc, a second tap or moving away closes it. The listeners
+  // sit on the document, so nothing is set up per citation.
+  var preview = document.createElement("span"), previewed = null, previewTimer = 0, pointer = "";
+  preview.id = "cite-preview";
+  preview.className = "cite-preview";
+  preview.setAttribute("role", "dialog");
+
+  function citationOf(node) { return node && node.closest ? node.closest("a.cite") : null; }
+  function inPreview(node) { return !!previewed && preview.contains(node); }
+
+  function closePreview() {
+    clearTimeout(previewTimer);
+    if (!previewed) return;
+    previewed.setAttribute("aria-expanded", "false");
+    preview.remove();
+    previewed = null;
+  }
+
+  function openPreview(link) {
+    clearTimeout(previewTimer);
+    var entry = document.getElementById(link.hash.slice(1));
+    if (previewed === link || !entry) return;
+    closePreview();
+    preview.innerHTML = entry.innerHTML;
+    preview.querySelectorAll(".source-backlinks").forEach(function (back) { back.remove(); });
+    preview.querySelectorAll("[hidden]").forEach(function (note) { note.hidden = false; });
+    preview.setAttribute("aria-label", "Source " + link.textContent);
+    link.setAttribute("aria-controls", preview.id);
+    link.setAttribute("aria-expanded", "true");
+    link.after(preview);  // next in the reading and Tab order
+    previewed = link;
+    // Below the citation (above it near the bottom of the window), inside the window.
+    var at = link.getBoundingClientRect(), box = preview.offsetParent.getBoundingClientRect();
+    var high = preview.offsetHeight, wide = document.documentElement.clientWidth;
+    preview.style.top = (at.bottom + high > innerHeight && at.top > high ? at.top - high : at.bottom) - box.top + "px";
+    preview.style.left = Math.max(8, Math.min(at.left, wide - preview.offsetWidth - 8)) - box.left + "px";
+  }
+
+  function later(action) { clearTimeout(previewTimer); previewTimer = setTimeout(action, 250); }
+
+  document.addEventListener("pointerdown", function (event) {
+    pointer = event.pointerType;
+    if (previewed && !inPreview(event.target) && citationOf(event.target) !== previewed) closePreview();
+  });
+  document.addEventListener("keydown", function (event) {
+    pointer = "";
+    if (event.key !== "Escape" || !previewed) return;
+    var link = previewed;
+    closePreview();
+    pointer = "escape";  // focus goes back to the citation without reopening its preview
+    link.focus();
+  });
+  document.addEventListener("focusin", function (event) {
+    var link = citationOf(event.target);
+    if (link && !pointer) openPreview(link);
+    else if (link !== previewed && !inPreview(event.target)) closePreview();
+  });
+  document.addEventListener("pointerover", function (event) {
+    if (event.pointerType !== "mouse") return;
+    var link = citationOf(event.target);
+    if (link) later(function () { openPreview(link); });
+    else if (inPreview(event.target)) clearTimeout(previewTimer);
+  });
+  document.addEventListener("pointerout", function (event) {
+    var to = event.relatedTarget;
+    if (event.pointerType !== "mouse" || !previewed || inPreview(to) || citationOf(to) === previewed) return;
+    if (inPreview(event.target) || citationOf(event.target) === previewed) {
+      later(function () { if (!inPreview(document.activeElement)) closePreview(); });
+    }
+  });
+  // A tap opens the preview and a second tap closes it; a click or Enter goes to the entry.
+  document.addEventListener("click", function (event) {
+    var link = citationOf(event.target);
+    if (!link) return;
+    if (pointer === "touch" || pointer === "pen") {
+      event.preventDefault();
+      if (previewed === link) closePreview(); else openPreview(link);
+    } else {
+      closePreview();
+    }
+  });
+
   function init() {
     initCharts();
     initTimelines();
