@@ -172,8 +172,13 @@ class ArgumentMapBlock(DataBlock):
     NAME = "argument-map"
     OPTIONS = DataBlock.options()
 
+    @staticmethod
+    def check_options(options, dataset, docs_dir):
+        """The questions the map shows; a debate page's mistake is reported at its own line."""
+        return read_questions(pathlib.Path(docs_dir), dataset)
+
     def render(self, block):
-        questions = read_questions(self.docs_dir, self.dataset)
+        questions = self.checked
         count = sum(len(side.arguments) for q in questions for side in q.sides)
         independent = sum(
             arg.independent_evidence for q in questions for side in q.sides for arg in side.arguments

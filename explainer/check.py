@@ -125,6 +125,8 @@ def page_problems(path: pathlib.Path, text: str, dataset: data.Dataset) -> list[
             block.check_use(use.argument, use.header, use.body, dataset, docs_dir)
         except OptionError as error:
             problems.append(Problem(file, use.line, f"/// {use.name}: {error}"))
+        except ContentError as error:  # a block that reads other pages reports their lines
+            problems += error.problems
     return problems
 
 

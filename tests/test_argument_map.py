@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 
@@ -113,3 +114,14 @@ def test_a_jump_bar_links_each_side_of_a_debate_page():
     assert 'aria-label="Sides of this question"' in nav
     assert re.findall(r'href="#(side-[a-z]+)">(\w+)<', nav) == [("side-yes", "Yes"), ("side-no", "No")]
     assert html.index("</nav>") < html.index('<div class="sides">')
+
+
+def test_make_check_reports_an_argument_without_a_voice_at_its_line(tmp_path):
+    from explainer import check
+
+    docs = write_debate(tmp_path, "#### A point { #arg-point }")
+    shutil.copytree(DOCS / "data", docs / "data")
+    page = docs / "argument-map.md"
+    page.write_text("---\ntitle: Map\ndescription: All arguments.\n---\n\n/// argument-map\n///\n")
+    (problem,) = check.page_problems(page, page.read_text(), data.load(docs / "data"))
+    assert problem.file.endswith("debate/a.md") and problem.line == 7
