@@ -502,6 +502,21 @@ def _check_series(figures, lines, file) -> list[Problem]:
     return problems
 
 
+def _check_lanes(events, lines, file, actors) -> list[Problem]:
+    """Every event has a lane in the timeline's overview, from its actors or its own lanes."""
+    return [
+        Problem(
+            file,
+            lines.get((index, "actors")) or lines.get((index,)),
+            "the event has no lane in the timeline's overview: none of its actors has one; "
+            "add an actor, or lanes: [other] (or another lane from common.schema.json)",
+            f"[{index}].lanes",
+        )
+        for index, event in enumerate(events)
+        if not event.get("lanes") and not any(key in actors for key in event["actors"])
+    ]
+
+
 def _index(entries, lines, file, name) -> tuple[dict, list[Problem]]:
     field, index_by_key, problems = ID_FIELD[name], {}, []
     for index, entry in enumerate(entries):
@@ -596,6 +611,7 @@ def validate(data_dir: pathlib.Path) -> Dataset:
     problems += _check_references(*loaded["timeline"][:3], "actors", indexes["actors"], actors_file)
     problems += _check_ranges(*loaded["figures"][:3])
     problems += _check_series(*loaded["figures"][:3])
+    problems += _check_lanes(*loaded["timeline"][:3], indexes["actors"])
     if any(problem.level == "error" for problem in problems):
         raise ContentError(problems)
     return Dataset(

@@ -16,15 +16,31 @@ On the full timeline each event's title becomes a heading that carries the event
 from __future__ import annotations
 
 import itertools
+import json
+import math
 import xml.etree.ElementTree as etree
 
 from .blockbase import SEARCH_ENTRY, DataBlock, DataBlockExtension, OptionError, key_list
 from .citations import citation_element
-from .formatting import add_links, as_sentence, sort_key, time_element
+from .data import SCHEMA_DIR
+from .formatting import add_label, add_links, format_when, sort_key, time_element
 from .page_context import link
 from .text import data_text
 
-STATUS_LABEL = {"documented": "Documented", "claimed": "Claimed", "disputed": "Disputed"}
+
+def _schema(name: str) -> dict:
+    return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+
+
+# The vocabularies come from the schemas, so a status or lane added there reaches the
+# badges, the filters and the overview without a second list here.
+STATUS_LABEL = {
+    status: status.capitalize() for status in _schema("timeline")["items"]["properties"]["status"]["enum"]
+}
+_LANE = _schema("common")["$defs"]["lane"]
+LANE_LABEL = {lane: _LANE["x-labels"][lane] for lane in _LANE["enum"]}
+# Overview markers: one shape per status, in the schema's order (documented, claimed, disputed).
+STATUS_SHAPE = dict(zip(STATUS_LABEL, ("circle", "diamond", "triangle", "square"), strict=False))
 THEME_LABEL = {
     "suspensions": "Do suspensions work?",
     "accuracy": "Accuracy of lists",
@@ -38,6 +54,9 @@ THEME_LABEL = {
     "context": "Context",
 }
 TIMELINE_PAGE = "timeline.md"
+OVERVIEW_WIDTH = 360  # CSS px at which the overview's 13px text is drawn (see site.css)
+MARK = 4.5  # a marker's radius
+MARK_GAP = 11  # closest two markers in one row of a lane, centre to centre
 
 
 def select_events(events: dict, themes=None, actors=None, statuses=None, ids=None) -> list[dict]:
@@ -51,6 +70,48 @@ def select_events(events: dict, themes=None, actors=None, statuses=None, ids=Non
         and (ids is None or event["id"] in ids)
     ]
     return sorted(chosen, key=lambda event: sort_key(event["date"]))
+
+
+def event_lanes(event: dict, actors: dict) -> list[str]:
+    """The overview lanes an event appears in, in lane order: its actors' lanes and its own."""
+    chosen = {actors[key]["lane"] for key in event["actors"]} | set(event.get("lanes", []))
+    return [lane for lane in LANE_LABEL if lane in chosen]
+
+
+def fractional_year(date: str) -> float:
+    """A date as a year with a fraction, at the middle of its precision ('2014' is mid-2014)."""
+    parts = [int(p) for p in date.split("-")]
+    if len(parts) == 1:
+        return parts[0] + 0.5
+    day = (parts[2] - 1) / 365 if len(parts) > 2 else 1 / 24
+    return parts[0] + (parts[1] - 1) / 12 + day
+
+
+def stack_rows(positions: list[float]) -> list[int]:
+    """A row for each x position (sorted ascending) so no two markers in a row come closer than MARK_GAP."""
+    ends: list[float] = []
+    rows = []
+    for x in positions:
+        row = next((i for i, end in enumerate(ends) if x - end >= MARK_GAP), len(ends))
+        if row == len(ends):
+            ends.append(x)
+        ends[row] = x
+        rows.append(row)
+    return rows
+
+
+def overview_marker(parent, shape: str, x: float, y: float) -> etree.Element:
+    if shape == "circle":
+        return etree.SubElement(parent, "circle", {"cx": f"{x:.1f}", "cy": f"{y:.1f}", "r": str(MARK)})
+    r = MARK * 1.25
+    points = {
+        "diamond": [(0, -r), (r, 0), (0, r), (-r, 0)],
+        "triangle": [(0, -r), (r, r * 0.8), (-r, r * 0.8)],
+        "square": [(-MARK, -MARK), (MARK, -MARK), (MARK, MARK), (-MARK, MARK)],
+    }[shape]
+    return etree.SubElement(
+        parent, "polygon", {"points": " ".join(f"{x + dx:.1f},{y + dy:.1f}" for dx, dy in points)}
+    )
 
 
 def status_badge(parent, status: str) -> etree.Element:
@@ -87,6 +148,9 @@ class TimelineBlock(DataBlock):
         if filters:
             block.set("data-timeline-filters", "")
             self.filter_form(block, events, dataset)
+            years = list(dict.fromkeys(sort_key(e["date"])[0][:4] for e in events))
+            self.year_links(block, years)
+            self.overview(block, events, dataset)
             for year, group in itertools.groupby(events, key=lambda e: sort_key(e["date"])[0][:4]):
                 heading = etree.SubElement(block, "h2", {"id": f"year-{year}", "class": "timeline-year"})
                 heading.text = year
@@ -122,6 +186,7 @@ class TimelineBlock(DataBlock):
                 "id": event["id"],
                 "data-themes": " ".join(event["themes"]),
                 "data-actors": " ".join(event["actors"]),
+                "data-status": event["status"],
             },
         )
         header = etree.SubElement(item, "p", {"class": "timeline-when"})
@@ -141,8 +206,13 @@ class TimelineBlock(DataBlock):
         summary.text = data_text(self.md, event["summary"] + " ")
         summary.append(citation_element([(key, None) for key in event["sources"]]))
         meta = etree.SubElement(item, "p", {"class": "timeline-meta"})
-        themes = ", ".join(THEME_LABEL[theme] for theme in event["themes"])
-        meta.text = data_text(self.md, as_sentence(f"Themes: {themes}"))
+        add_label(self.md, meta, "Themes")
+        timeline = link(self.md, TIMELINE_PAGE)
+        for index, theme in enumerate(event["themes"]):  # each opens the timeline filtered by it
+            anchor = etree.SubElement(meta, "a", {"href": f"{timeline}?theme={theme}#{event['id']}"})
+            anchor.text = THEME_LABEL[theme]
+            last = index == len(event["themes"]) - 1
+            anchor.tail = ", " if not last else (" " if THEME_LABEL[theme].endswith("?") else ".")
         add_links(
             self.md,
             meta,
@@ -151,7 +221,7 @@ class TimelineBlock(DataBlock):
         )
 
     def filter_form(self, parent, events, dataset):
-        """Theme and actor selects that site.js wires; site.css hides them without JavaScript."""
+        """Theme, actor and status selects that site.js wires; site.css hides them without JavaScript."""
         form = etree.SubElement(
             parent,
             "form",
@@ -161,21 +231,154 @@ class TimelineBlock(DataBlock):
         used_actors = sorted(
             {a for e in events for a in e["actors"]}, key=lambda key: dataset.actors[key]["name"].lower()
         )
+        used_statuses = [s for s in STATUS_LABEL if any(e["status"] == s for e in events)]
         for name, label, values in (
             ("theme", "Theme", [(t, THEME_LABEL[t]) for t in used_themes]),
             ("actor", "Actor", [(a, dataset.actors[a]["name"]) for a in used_actors]),
+            ("status", "Status", [(s, STATUS_LABEL[s]) for s in used_statuses]),
         ):
             group = etree.SubElement(form, "div", {"class": "timeline-filter"})
             field = etree.SubElement(group, "label", {"for": f"timeline-{name}"})
             field.text = label
             select = etree.SubElement(group, "select", {"id": f"timeline-{name}", "name": name})
             option = etree.SubElement(select, "option", {"value": ""})
-            option.text = f"All {label.lower()}s"
+            option.text = f"All {label.lower()}{'es' if label.endswith('s') else 's'}"
             for value, text in values:
                 option = etree.SubElement(select, "option", {"value": value})
                 option.text = data_text(self.md, text)  # no glossary markup inside <option>
         reset = etree.SubElement(form, "button", {"type": "reset", "class": "md-button"})
         reset.text = "Show all"
+
+    def year_links(self, parent, years):
+        """Links to each year's heading: a jump-to-year control that needs no script."""
+        nav = etree.SubElement(
+            parent,
+            "nav",
+            {"class": "timeline-years", "aria-label": "Jump to a year", "data-search-exclude": ""},
+        )
+        nav.text = "Jump to: "
+        for year in years:
+            etree.SubElement(nav, "a", {"href": f"#year-{year}"}).text = year
+
+    def overview(self, parent, events, dataset):
+        """All events at a glance, drawn at build time: one lane per kind of actor on a year
+        axis, one marker shape per status, each marker a link to its event in the list.
+
+        The list below holds every event with the same links, so the overview is a picture
+        for sighted readers: hidden from assistive technology and out of the Tab order."""
+        starts = [fractional_year(sort_key(e["date"])[0]) for e in events]
+        first, last = math.floor(min(starts)), math.floor(max(starts)) + 1
+        left, right = 6, OVERVIEW_WIDTH - 6
+
+        def x_of(year):
+            return left + (year - first) / (last - first) * (right - left)
+
+        svg = etree.Element(
+            "svg",
+            {
+                "class": "timeline-overview",
+                "xmlns": "http://www.w3.org/2000/svg",
+                "aria-hidden": "true",
+                "focusable": "false",
+            },
+        )
+        marks = etree.Element("g", {"class": "overview-marks"})
+        y = 0
+        for lane, label in LANE_LABEL.items():
+            in_lane = [
+                (x_of(s), e)
+                for s, e in zip(starts, events, strict=True)
+                if lane in event_lanes(e, dataset.actors)
+            ]
+            if not in_lane:
+                continue
+            heading = etree.SubElement(
+                svg, "text", {"x": str(left), "y": str(y + 14), "class": "overview-lane"}
+            )
+            heading.text = label
+            in_lane.sort(key=lambda pair: pair[0])
+            rows = stack_rows([x for x, _ in in_lane])
+            top = y + 20 + MARK + 1
+            for (x, event), row in zip(in_lane, rows, strict=True):
+                anchor = etree.SubElement(
+                    marks,
+                    "a",
+                    {
+                        "href": f"#{event['id']}",
+                        "tabindex": "-1",
+                        "class": f"overview-marker status--{event['status']}",
+                        "data-event": event["id"],
+                    },
+                )
+                etree.SubElement(anchor, "title").text = data_text(
+                    self.md,
+                    f"{format_when(event['date'], event.get('circa', False))}: {event['title']} "
+                    f"({STATUS_LABEL[event['status']]})",
+                )
+                overview_marker(anchor, STATUS_SHAPE[event["status"]], x, top + row * MARK_GAP)
+            y = top + max(rows) * MARK_GAP + MARK + 6
+            etree.SubElement(
+                svg,
+                "line",
+                {
+                    "x1": str(left),
+                    "x2": str(right),
+                    "y1": f"{y:.1f}",
+                    "y2": f"{y:.1f}",
+                    "class": "overview-rule",
+                },
+            )
+        for year in range(first, last + 1):
+            x = x_of(year)
+            etree.SubElement(
+                svg,
+                "line",
+                {
+                    "x1": f"{x:.1f}",
+                    "x2": f"{x:.1f}",
+                    "y1": "0",
+                    "y2": f"{y + 4:.1f}",
+                    "class": "overview-year",
+                },
+            )
+            if year < last:
+                label = etree.SubElement(
+                    svg,
+                    "text",
+                    {"x": f"{(x + x_of(year + 1)) / 2:.1f}", "y": f"{y + 18:.1f}", "text-anchor": "middle"},
+                )
+                label.text = str(year)
+        svg.append(marks)
+        height = y + 24
+        svg.set("viewBox", f"0 0 {OVERVIEW_WIDTH} {height:.0f}")
+        svg.set("width", str(OVERVIEW_WIDTH))
+        svg.set("height", f"{height:.0f}")
+        figure = etree.SubElement(
+            parent, "figure", {"class": "timeline-overview-figure", "data-search-exclude": ""}
+        )
+        caption = etree.SubElement(figure, "figcaption")
+        caption.text = (
+            "Every event at a glance, by year, in a lane for each kind of actor it involves. "
+            "Select a mark to go to its event. Key: "
+        )
+        for index, (status, label) in enumerate(STATUS_LABEL.items()):
+            key = etree.SubElement(
+                caption,
+                "svg",
+                {
+                    "class": "overview-key",
+                    "viewBox": "-6 -6 12 12",
+                    "width": "12",
+                    "height": "12",
+                    "aria-hidden": "true",
+                    "focusable": "false",
+                },
+            )
+            overview_marker(
+                etree.SubElement(key, "g", {"class": f"status--{status}"}), STATUS_SHAPE[status], 0, 0
+            )
+            key.tail = f" {label}" + (", " if index < len(STATUS_LABEL) - 1 else ".")
+        figure.append(svg)
 
 
 class TimelineExtension(DataBlockExtension):

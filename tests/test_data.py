@@ -41,7 +41,7 @@ CASES = {
         "data/actors.yml",
         "- key: researchers",
         "- key: volunteer-group",
-        "docs/data/actors.yml:7: [1].key: duplicate key 'volunteer-group' (first used at line 1); "
+        "docs/data/actors.yml:8: [1].key: duplicate key 'volunteer-group' (first used at line 1); "
         "every key must be unique",
     ),
     "duplicate id": (
@@ -162,7 +162,7 @@ CASES = {
         "data/actors.yml",
         "- key: researchers",
         '- key: "research\u202eers"',
-        "docs/data/actors.yml:7: [1].key: 'research\\u202eers' contains an invisible character "
+        "docs/data/actors.yml:8: [1].key: 'research\\u202eers' contains an invisible character "
         "(U+202E RIGHT-TO-LEFT OVERRIDE); delete it",
     ),
     "direction isolate in an id": (
@@ -211,7 +211,7 @@ CASES = {
         "sources: [census-2015]",
         "soruces: [census-2015]",
         "docs/data/timeline.yml:19: [1].soruces: unknown field 'soruces' (did you mean 'sources'?); allowed "
-        "fields are: actors, circa, date, date_note, id, sources, status, summary, themes, title",
+        "fields are: actors, circa, date, date_note, id, lanes, sources, status, summary, themes, title",
     ),
     "theme not in the list": (
         "data/timeline.yml",
@@ -224,7 +224,7 @@ CASES = {
         "data/actors.yml",
         "  role: Counted accounts.\n",
         "",
-        "docs/data/actors.yml:7: [1]: missing required field 'role'; add it",
+        "docs/data/actors.yml:8: [1]: missing required field 'role'; add it",
     ),
     "et al. as an author": (
         "data/sources.yml",

@@ -4,10 +4,11 @@ import re
 
 import pytest
 
+from explainer import data, timeline
 from explainer.errors import ContentError
 
 from conftest import ROOT
-from helpers import convert
+from helpers import FIXTURE, convert, copy_fixture, replace_in
 
 
 def event_ids(html):
@@ -18,14 +19,15 @@ def test_a_slice_renders_one_event_with_date_badge_themes_actors_and_citation():
     html = convert("/// timeline\nthemes: [numbers]\nstatus: [claimed]\n///")
     assert (
         '<li class="timeline-event timeline-event--claimed" data-actors="volunteer-group" '
-        'data-themes="numbers" id="group-total">\n'
+        'data-status="claimed" data-themes="numbers" id="group-total">\n'
         '<p class="timeline-when"><a class="timeline-permalink" href="#group-total">'
         '<time datetime="2015-11-19">19 November 2015</time></a> '
         '<span class="status-badge status-badge--claimed">Claimed</span></p>\n'
         '<p class="timeline-title">The group claims a total</p>\n'
         '<p class="timeline-summary">The group says it helped remove many accounts. '
         '<a class="cite" href="#source-group-claim-2015" id="cite-1">[1]</a></p>\n'
-        '<p class="timeline-meta">Themes: Takedown numbers. Actors: '
+        '<p class="timeline-meta">Themes: '
+        '<a href="timeline.md?theme=numbers#group-total">Takedown numbers</a>. Actors: '
         '<a href="whos-who.md#volunteer-group">Volunteer Group</a>.</p>\n</li>'
     ) in html
     assert (
@@ -83,5 +85,117 @@ def test_filter_options_are_plain_text_even_when_a_glossary_term_matches():
 
 def test_a_theme_label_ending_in_a_question_mark_gets_no_extra_full_stop():
     html = convert("/// timeline\n///", docs_dir=ROOT / "docs", page="timeline.md")
-    assert "Do suspensions work? Actors:" in html
-    assert "?." not in html
+    assert "Do suspensions work?</a> Actors:" in html
+    assert "?." not in html and "?</a>." not in html
+
+
+def full_timeline(docs_dir=FIXTURE / "docs"):
+    return convert("/// timeline\nfilters: true\n///", docs_dir=docs_dir, page="timeline.md")
+
+
+def test_the_status_filter_offers_the_schemas_statuses_that_events_use():
+    schema = data._validator("timeline").schema["items"]["properties"]["status"]["enum"]
+    assert list(timeline.STATUS_LABEL) == schema == ["documented", "claimed", "disputed"]
+    html = full_timeline()
+    select = re.search(r'<select id="timeline-status" name="status">(.*?)</select>', html).group(1)
+    # The fixture has no disputed event, so its filter offers the two statuses it uses.
+    assert re.findall(r'<option value="([^"]*)">([^<]*)</option>', select) == [
+        ("", "All statuses"),
+        ("documented", "Documented"),
+        ("claimed", "Claimed"),
+    ]
+    assert html.count("data-status=") == 2 and 'data-status="claimed"' in html
+
+
+def test_lanes_come_from_the_schema_and_the_actors_lane_field():
+    schema = data._validator("common").schema["$defs"]["lane"]
+    assert list(timeline.LANE_LABEL) == schema["enum"]
+    assert list(timeline.LANE_LABEL)[:5] == [
+        "volunteers",
+        "platforms",
+        "governments",
+        "researchers-press",
+        "isis",
+    ]
+    assert timeline.LANE_LABEL["platforms"] == "Twitter and other platforms"
+    dataset = data.load(FIXTURE / "docs" / "data")
+    assert timeline.event_lanes(dataset.events["group-total"], dataset.actors) == ["volunteers"]
+    event = {**dataset.events["census-window"], "lanes": ["isis"]}
+    assert timeline.event_lanes(event, dataset.actors) == ["researchers-press", "isis"]
+
+
+def overview(html):
+    return re.search(r'<svg aria-hidden="true" class="timeline-overview".*?</svg>', html, re.S).group(0)
+
+
+def test_the_overview_has_a_lane_per_kind_of_actor_and_a_year_axis():
+    svg = overview(full_timeline())
+    assert re.findall(r'<text class="overview-lane"[^>]*>([^<]*)</text>', svg) == [
+        "Volunteers",
+        "Researchers and press",
+    ]  # only the lanes the fixture's events reach
+    assert re.findall(r'<text text-anchor="middle"[^>]*>(\d{4})</text>', svg) == ["2014", "2015"]
+    assert 'viewBox="0 0 360 ' in svg and "<script" not in svg
+
+
+def test_each_overview_marker_links_to_its_event_with_a_shape_per_status():
+    svg = overview(full_timeline())
+    markers = re.findall(
+        r'<a class="overview-marker status--(\w+)" data-event="([^"]+)" href="#([^"]+)" tabindex="-1">'
+        r"<title>([^<]*)</title><(\w+)",
+        svg,
+    )
+    assert sorted(markers) == [
+        (
+            "claimed",
+            "group-total",
+            "group-total",
+            "19 November 2015: The group claims a total (Claimed)",
+            "polygon",
+        ),
+        (
+            "documented",
+            "census-window",
+            "census-window",
+            "September to December 2014: Census data window (Documented)",
+            "circle",
+        ),
+    ]
+    shapes = timeline.STATUS_SHAPE
+    assert len(set(shapes.values())) == len(shapes) == 3  # documented, claimed, disputed differ
+
+
+def test_the_overview_key_names_every_status_and_the_year_links_jump_to_headings():
+    html = full_timeline()
+    caption = re.search(r"<figcaption>(.*?)</figcaption>", html, re.S).group(1)
+    assert "Documented, " in caption and "Claimed, " in caption and "Disputed." in caption
+    nav = re.search(r'<nav aria-label="Jump to a year" class="timeline-years"[^>]*>(.*?)</nav>', html).group(
+        1
+    )
+    assert re.findall(r'<a href="#(year-\d{4})">', nav) == ["year-2014", "year-2015"]
+    assert 'id="year-2014"' in html and 'id="year-2015"' in html
+
+
+def test_an_event_in_every_lane_and_an_event_in_none_is_refused(tmp_path):
+    docs = copy_fixture(tmp_path) / "docs"
+    replace_in(docs / "data" / "timeline.yml", "actors: [volunteer-group]", "actors: []")
+    with pytest.raises(ContentError, match=r"timeline.yml:8: \[0\].lanes: the event has no lane"):
+        data.validate(docs / "data")
+    replace_in(docs / "data" / "timeline.yml", "actors: []", "actors: []\n  lanes: [isis]")
+    svg = overview(full_timeline(docs))
+    assert '<text class="overview-lane" x="6" y="' in svg and ">ISIS</text>" in svg
+
+
+def test_markers_in_one_lane_never_overlap():
+    xs = [10.0, 12.0, 14.0, 30.0, 31.0, 80.0]
+    rows = timeline.stack_rows(xs)
+    for row in set(rows):
+        placed = [x for x, r in zip(xs, rows, strict=True) if r == row]
+        assert all(b - a >= timeline.MARK_GAP for a, b in zip(placed, placed[1:], strict=False))
+
+
+def test_theme_labels_link_to_the_timeline_filtered_by_that_theme_from_any_page():
+    html = convert("/// timeline\nids: [census-window]\n///", page="debate/question.md")
+    assert '<a href="../timeline.md?theme=suspensions#census-window">Do suspensions work?</a>' in html
+    on_timeline = full_timeline()
+    assert '<a href="?theme=numbers#census-window">Takedown numbers</a>.' in on_timeline

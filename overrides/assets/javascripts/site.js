@@ -1,9 +1,14 @@
 // The Takedown Debate: timeline filters and citation controls (progressive enhancement,
 // no dependencies).
-// Without JavaScript the full timeline shows; with it, the theme and actor selects
-// narrow the list, and the choice is kept in the address (?theme=&actor=) to share.
+// Without JavaScript the full timeline shows; with it, the theme, actor and status selects
+// narrow the list and its overview, and the choice is kept in the address
+// (?theme=&actor=&status=) to share.
 (function () {
   "use strict";
+
+  // Each filter is a select whose name matches an event's data attribute: theme ->
+  // data-themes, actor -> data-actors, status -> data-status (space-separated values).
+  var FILTERS = { theme: "themes", actor: "actors", status: "status" };
 
   function setUp(timeline) {
     var form = timeline.querySelector(".timeline-filters");
@@ -11,22 +16,30 @@
     form.dataset.ready = "1";
     var events = Array.prototype.slice.call(timeline.querySelectorAll(".timeline-event"));
     var years = Array.prototype.slice.call(timeline.querySelectorAll(".timeline-year"));
+    var marks = Array.prototype.slice.call(timeline.querySelectorAll(".overview-marker"));
     var count = timeline.querySelector(".timeline-count");
-    var theme = form.elements.theme;
-    var actor = form.elements.actor;
+    var names = Object.keys(FILTERS);
 
     function apply(updateAddress) {
       var shown = 0;
+      var visible = {};
       events.forEach(function (event) {
-        var match = (!theme.value || event.dataset.themes.split(" ").indexOf(theme.value) >= 0) &&
-          (!actor.value || event.dataset.actors.split(" ").indexOf(actor.value) >= 0);
+        var match = names.every(function (name) {
+          var wanted = form.elements[name].value;
+          return !wanted || event.dataset[FILTERS[name]].split(" ").indexOf(wanted) >= 0;
+        });
         event.hidden = !match;
-        if (match) shown += 1;
+        // On the full timeline the event's id is on its title heading.
+        if (match) { shown += 1; visible[event.querySelector(".timeline-title").id] = true; }
       });
+      // The overview and the year links follow the list (SVG has no hidden property).
+      marks.forEach(function (mark) { mark.style.display = visible[mark.dataset.event] ? "" : "none"; });
       years.forEach(function (heading) {
         var list = heading.nextElementSibling;
-        var visible = list && list.querySelector(".timeline-event:not([hidden])");
-        heading.hidden = list.hidden = !visible;
+        var hide = !(list && list.querySelector(".timeline-event:not([hidden])"));
+        heading.hidden = list.hidden = hide;
+        var jump = timeline.querySelector('.timeline-years a[href="#' + heading.id + '"]');
+        if (jump) jump.hidden = hide;
       });
       if (count) {
         count.textContent = shown === events.length
@@ -35,8 +48,9 @@
       }
       if (updateAddress) {
         var params = new URLSearchParams(window.location.search);
-        [["theme", theme.value], ["actor", actor.value]].forEach(function (pair) {
-          if (pair[1]) params.set(pair[0], pair[1]); else params.delete(pair[0]);
+        names.forEach(function (name) {
+          var value = form.elements[name].value;
+          if (value) params.set(name, value); else params.delete(name);
         });
         var query = params.toString();
         history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") +
@@ -45,10 +59,11 @@
     }
 
     var params = new URLSearchParams(window.location.search);
-    [[theme, "theme"], [actor, "actor"]].forEach(function (pair) {
-      var wanted = params.get(pair[1]);
-      if (wanted && pair[0].querySelector('option[value="' + CSS.escape(wanted) + '"]')) {
-        pair[0].value = wanted;
+    names.forEach(function (name) {
+      var wanted = params.get(name);
+      var select = form.elements[name];
+      if (wanted && select.querySelector('option[value="' + CSS.escape(wanted) + '"]')) {
+        select.value = wanted;
       }
     });
     form.addEventListener("change", function () { apply(true); });
@@ -57,15 +72,16 @@
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     apply(false);
-    // An #event link must show its event even when a filter would hide it. On the full
-    // timeline the id is on the event's title heading, inside the event.
+    // An #event link must show its event even when a filter would hide it, and filtering
+    // (?theme=x#event, from an event's theme link) moves it, so it is scrolled to again.
     var anchor = window.location.hash && document.getElementById(window.location.hash.slice(1));
     var target = anchor && anchor.closest(".timeline-event");
+    var filtered = names.some(function (name) { return form.elements[name].value; });
     if (target && target.hidden) {
-      theme.value = actor.value = "";
+      names.forEach(function (name) { form.elements[name].value = ""; });
       apply(true);
-      target.scrollIntoView();
     }
+    if (target && filtered) anchor.scrollIntoView();
   }
 
   function initTimelines() {
