@@ -58,6 +58,10 @@ def external_link(md, parent, url: str, text: str) -> etree.Element:
     return anchor
 
 
+def heading_id(source_type: str) -> str:
+    return "type-" + source_type.replace("/", "-").replace(" ", "-")
+
+
 def entry_order(source: dict) -> tuple:
     """The source article first, then by date, undated entries last."""
     return (source["key"] != SOURCE_ARTICLE, "date" not in source, source.get("date", ""), source["key"])
@@ -86,6 +90,8 @@ class SourcesBlock(DataBlock):
             anchor = etree.SubElement(downloads, "a", {"href": link(self.md, path), "download": ""})
             anchor.text = label
             anchor.tail = ", " if index < len(DOWNLOADS) - 1 else "."
+        shown_types = [t for t in types if any(s["type"] == t for s in dataset.sources.values())]
+        self.filter_form(block, shown_types, sum(s["type"] in types for s in dataset.sources.values()))
         for source_type in types:
             entries = sorted(
                 (s for s in dataset.sources.values() if s["type"] == source_type),
@@ -93,14 +99,38 @@ class SourcesBlock(DataBlock):
             )
             if not entries:
                 continue
-            heading = etree.SubElement(
-                block, "h2", {"id": "type-" + source_type.replace("/", "-").replace(" ", "-")}
-            )
+            heading = etree.SubElement(block, "h2", {"id": heading_id(source_type)})
             heading.text = TYPE_HEADING[source_type]
             for source in entries:
                 self.entry(
                     block, source, citing.get(source["key"], []), events_by_source.get(source["key"], [])
                 )
+
+    @staticmethod
+    def filter_form(parent, types: list[str], total: int):
+        """A type select and a box that narrows the list as you type, which site.js wires;
+        without JavaScript site.css hides them and the whole list shows."""
+        form = etree.SubElement(
+            parent,
+            "form",
+            {"class": "source-filters", "data-search-exclude": "", "aria-label": "Filter the sources"},
+        )
+        for name, label in (("type", "Type"), ("text", "Find in the list")):
+            group = etree.SubElement(form, "div")
+            etree.SubElement(group, "label", {"for": f"source-{name}"}).text = label
+        select = etree.SubElement(form[0], "select", {"id": "source-type", "name": "type"})
+        etree.SubElement(select, "option", {"value": ""}).text = "All types"
+        for source_type in types:
+            etree.SubElement(select, "option", {"value": heading_id(source_type)}).text = TYPE_HEADING[
+                source_type
+            ]
+        etree.SubElement(
+            form[1], "input", {"id": "source-text", "name": "text", "type": "search", "autocomplete": "off"}
+        )
+        count = etree.SubElement(
+            form, "p", {"class": "source-count", "role": "status", "aria-live": "polite"}
+        )
+        count.text = f"Showing all {total} sources."
 
     def entry(self, parent, source, pages, events):
         article = etree.SubElement(parent, "article", {"class": "source-entry", "id": source["key"]})

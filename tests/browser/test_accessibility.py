@@ -112,6 +112,17 @@ def test_open_citation_preview_has_no_accessibility_violations(new_context, serv
     assert not violations, f"citation preview ({setting}):\n{describe(violations)}"
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_filtered_sources_list_has_no_accessibility_violations(new_context, server, scheme):
+    page = new_context(viewport=MOBILE, color_scheme=scheme).new_page()
+    page.goto(server.url("sources/"))
+    wait_until_settled(page, scheme)
+    page.get_by_label("Type").select_option("type-news-report")
+    page.get_by_label("Find in the list").fill("twitter")
+    violations = axe_violations(page)
+    assert not violations, f"filtered Sources ({scheme}):\n{describe(violations)}"
+
+
 def shown_event_ids(page) -> list[str]:
     return page.eval_on_selector_all(
         "li.timeline-event:not([hidden])", "items => items.map(i => i.querySelector('.timeline-title').id)"

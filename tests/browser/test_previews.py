@@ -3,7 +3,8 @@
 A citation shows its source from the page's own Sources list in place: on hover, on
 keyboard focus and on a tap, and from file:// too. Esc, a second tap or moving away
 closes it. Every citation is a 24x24 px target that leaves the line height alone, and
-each Sources entry links back to the places it is cited.
+each Sources entry links back to the places it is cited. The Sources page's type select
+and text box narrow its list (and without JavaScript the whole list shows).
 """
 
 from __future__ import annotations
@@ -212,3 +213,54 @@ def test_the_preview_works_from_the_offline_copy(browser, offline_site_dir):
         assert_preview_shows_the_source(page, "#cite-1")
     finally:
         context.close()
+
+
+def shown_entries(page) -> list[dict]:
+    """The visible Sources entries: their key, type heading and text."""
+    return page.eval_on_selector_all(
+        ".source-entry",
+        """entries => entries.filter(entry => !entry.hidden).map(entry => {
+            let heading = entry.previousElementSibling;
+            while (heading.tagName !== 'H2') heading = heading.previousElementSibling;
+            return {key: entry.querySelector('.source-reference').id, type: heading.id,
+                    heading_shown: !heading.hidden, text: entry.textContent.toLowerCase()};
+        })""",
+    )
+
+
+def test_the_sources_type_filter_and_text_box_narrow_the_list(page, server):
+    page.goto(server.url("sources/"))
+    everything = shown_entries(page)
+    total = len(everything)
+    count = page.locator(".source-count")
+    assert count.inner_text() == f"Showing all {total} sources."
+    # Real, labelled form controls.
+    page.get_by_label("Type").select_option("type-news-report")
+    news = shown_entries(page)
+    assert news and all(entry["type"] == "type-news-report" and entry["heading_shown"] for entry in news)
+    assert len(news) == sum(entry["type"] == "type-news-report" for entry in everything)
+    assert page.eval_on_selector_all("h2[id^='type-']:not([hidden])", "hs => hs.map(h => h.id)") == [
+        "type-news-report"
+    ]
+    assert count.inner_text() == f"Showing {len(news)} of {total} sources."
+    page.get_by_label("Type").select_option("")
+    box = page.get_by_label("Find in the list")
+    box.press_sequentially("berger morgan")  # narrows as you type: every word must appear
+    found = shown_entries(page)
+    assert 0 < len(found) < total
+    assert all("berger" in entry["text"] and "morgan" in entry["text"] for entry in found)
+    assert found == [e for e in everything if "berger" in e["text"] and "morgan" in e["text"]]
+    shown_types = {entry["type"] for entry in found}
+    hidden_headings = page.eval_on_selector_all("h2[id^='type-'][hidden]", "hs => hs.map(h => h.id)")
+    assert hidden_headings and not shown_types & set(hidden_headings)
+    assert count.inner_text() == f"Showing {len(found)} of {total} sources."
+    box.fill("")
+    assert len(shown_entries(page)) == total
+    assert count.inner_text() == f"Showing all {total} sources."
+
+
+def test_without_javascript_the_sources_list_is_whole_and_the_form_hidden(new_context, server):
+    page = new_context(java_script_enabled=False).new_page()
+    page.goto(server.url("sources/"))
+    assert not page.locator(".source-filters").is_visible()
+    assert page.locator(".source-entry").count() == page.locator(".source-entry:visible").count() > 50

@@ -309,6 +309,37 @@
     });
   }
 
+  // Sources page (explainer/bibliography.py): the type select and the box narrow the list
+  // as you type; a type heading hides with its last entry. Each entry's text is read on
+  // first use, not on load.
+  function initSourceFilters() {
+    var form = document.querySelector(".source-filters");
+    if (!form || form.dataset.ready) return;
+    form.dataset.ready = "1";
+    var parts = form.parentNode.children, texts = [], count = form.querySelector(".source-count");
+    function apply() {
+      var type = form.elements.type.value, words = form.elements.text.value.toLowerCase().split(/\s+/);
+      var heading = null, entry = 0, shown = 0;
+      Array.prototype.forEach.call(parts, function (part) {
+        if (part.tagName === "H2") {
+          heading = part;
+          part.hidden = true;
+        } else if (part.classList.contains("source-entry")) {
+          var text = texts[entry] = texts[entry] || part.textContent.toLowerCase();
+          entry += 1;
+          part.hidden = !!type && heading.id !== type ||
+            !words.every(function (word) { return text.indexOf(word) >= 0; });
+          if (!part.hidden) { shown += 1; heading.hidden = false; }
+        }
+      });
+      count.textContent = shown === entry ? "Showing all " + entry + " sources."
+        : "Showing " + shown + " of " + entry + " sources.";
+    }
+    form.addEventListener("input", apply);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    if (form.elements.type.value || form.elements.text.value) apply();  // kept by the browser
+  }
+
   // Citation previews (explainer/citations.py): hovering over, focusing or tapping a
   // citation shows its entry from the page's own Sources list beside it, type and
   // reliability note included. Esc, a second tap or moving away closes it. The listeners
@@ -396,6 +427,7 @@
   function init() {
     initCharts();
     initTimelines();
+    initSourceFilters();
     initCitations();
     initArgumentMap();
   }
