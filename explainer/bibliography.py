@@ -159,16 +159,19 @@ class SourcesBlock(DataBlock):
         details.text = data_text(self.md, f"Reliability: {as_sentence(source['reliability'])}")
         if source.get("read_note"):
             append_text(self.md, details, f" Checked for this site: {as_sentence(source['read_note'])}")
-        add_links(self.md, details, "Cited on", [(link(self.md, src), title) for src, title in pages])
+        # What cites the entry, and its key: other pages' titles again, so search leaves them out.
+        uses = etree.SubElement(details, "span", {"class": "source-uses"})
+        uses.text = " "
+        add_links(self.md, uses, "Cited on", [(link(self.md, src), title) for src, title in pages])
         add_links(
             self.md,
-            details,
+            uses,
             "Events",
             [(link(self.md, f"timeline.md#{e['id']}"), e["title"]) for e in events],
         )
-        add_label(self.md, details, "Key")
+        add_label(self.md, uses, "Key")
         # The key links to its own entry: a permalink, and the text a contributor cites.
-        key = etree.SubElement(details, "a", {"class": "source-key", "href": f"#{source['key']}"})
+        key = etree.SubElement(uses, "a", {"class": "source-key", "href": f"#{source['key']}"})
         key.text = data_text(self.md, source["key"])
 
 

@@ -85,7 +85,7 @@ class CorrectionsBlock(DataBlock):
         page = etree.SubElement(where, "a", {"href": link(self.md, target)})
         page.text = data_text(self.md, page_title(self.docs_dir, entry["page"]))
         for label, field in (("It said", "said"), ("It now says", "says"), ("Why", "why")):
-            paragraph = etree.SubElement(item, "p")
+            paragraph = etree.SubElement(item, "p", {"class": f"correction-{field}"})
             strong = etree.SubElement(paragraph, "strong")
             strong.text = f"{label}:"
             strong.tail = data_text(self.md, f" {entry[field]} ")

@@ -1,11 +1,17 @@
-"""Numbers are found however a reader types them: 360000, 360,000 or 360 000.
+"""What the search index holds: numbers in every spelling, and no repeated parts.
 
-Material's search splits text into words at spaces and punctuation, so "360,000" on a
-page is one word and a search for "360000" or "360 000" would miss it. This extension
-adds, at the end of each paragraph, list item or cell that holds a large number, a
-hidden span with the number's other spellings. The span is `hidden` (never shown, never
-read aloud), but it is in the page's HTML, which is what the search index is built from.
-Parts of the page left out of the index (data-search-exclude) and graphics are skipped.
+Numbers are found however a reader types them: 360000, 360,000 or 360 000. Material's
+search splits text into words at spaces and punctuation, so "360,000" on a page is one
+word and a search for "360000" or "360 000" would miss it. This extension adds, at the
+end of each paragraph, list item or cell that holds a large number, a hidden span with
+the number's other spellings. The span is `hidden` (never shown, never read aloud), but
+it is in the page's HTML, which is what the search index is built from. Parts of the
+page left out of the index (data-search-exclude) and graphics are skipped.
+
+Parts that repeat what another page holds, or the same words on every entry, are left
+out of the index (LEFT_OUT, LINKS_LEFT_OUT): they drew hits away from the prose and made
+the index larger than it need be. Each is named by its class; the modules that render
+them own their markup, this one decides what search reads.
 """
 
 from __future__ import annotations
@@ -25,6 +31,22 @@ NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:[,\u00a0\u202f]\d{3})+|\d{5,})(?![\d
 TEXT_BLOCKS = {"p", "li", "td", "th", "dd", "dt", "figcaption", "caption", "blockquote"}
 SKIPPED = {"svg", "pre", "code", "script", "style"}
 SPAN_CLASS = "search-variants"
+EXCLUDE = "data-search-exclude"
+# class -> why search leaves elements of that class out.
+LEFT_OUT = {
+    "citation": "citation marks: numbers that point to the page's own source list",
+    "timeline--slice": "a page's related events: copies of the timeline's own entries",
+    "timeline-meta": "each event's themes and actors: the same few names on every event",
+    "actor-events": "each actor's events: titles repeated from the timeline",
+    "source-uses": "the pages and events citing each source, and its key: titles from other pages",
+    "correction-note": "'Corrected on ...: what changed' under the title of every corrected page",
+    "correction-says": "what a corrected page now says: the page itself holds it",
+}
+# class -> why search leaves the links inside elements of that class out.
+LINKS_LEFT_OUT = {
+    "source-reference": "'Read the source', 'Archived copy': the same words in every source's title",
+    "correction-where": "the corrected page's title, repeated on each of its corrections",
+}
 
 
 def spellings(number: str) -> list[str]:
@@ -50,16 +72,28 @@ def plain_text(element) -> str:
     """The element's text as a reader sees it: data strings (stashed, see text.py) included."""
     pieces = [source(element.text)]
     for child in element:
-        pieces += [plain_text(child), source(child.tail)]
+        pieces += ["" if EXCLUDE in child.attrib else plain_text(child), source(child.tail)]
     return "".join(pieces)
+
+
+def leave_out_repeated_parts(root):
+    """Marks each LEFT_OUT element, and the links inside each LINKS_LEFT_OUT one, data-search-exclude."""
+    for element in root.iter():
+        classes = set(element.get("class", "").split())
+        if classes & LEFT_OUT.keys():
+            element.set(EXCLUDE, "")
+        if classes & LINKS_LEFT_OUT.keys():
+            for link in element.iter("a"):
+                link.set(EXCLUDE, "")
 
 
 class SearchTermsTreeprocessor(Treeprocessor):
     def run(self, root):
+        leave_out_repeated_parts(root)
         self._visit(root)
 
     def _visit(self, element):
-        if element.tag in SKIPPED or "data-search-exclude" in element.attrib:
+        if element.tag in SKIPPED or EXCLUDE in element.attrib:
             return
         children = list(element)
         if element.tag in TEXT_BLOCKS and not any(child.tag in TEXT_BLOCKS for child in children):

@@ -18,10 +18,10 @@ def test_sources_are_grouped_by_type_with_anchor_annotation_reliability_and_back
     assert '<p class="source-annotation">A count of pro-ISIS accounts.</p>' in html
     assert '<a href="https://example.org/census" rel="noopener">Read the source</a></h3>' in html
     assert (
-        '<p class="source-details">Reliability: Peer-reviewed research report. '
+        '<p class="source-details">Reliability: Peer-reviewed research report.<span class="source-uses"> '
         'Cited on: <a href="index.md">Home</a>. '
         'Events: <a href="timeline.md#census-window">Census data window</a>. '
-        'Key: <a class="source-key" href="#census-2015">census-2015</a></p>'
+        'Key: <a class="source-key" href="#census-2015">census-2015</a></span></p>'
     ) in html
     assert "No web address was verified for this source." in html
 

@@ -65,16 +65,7 @@ DEBATE_TITLE_WORDS = {
 
 
 def reader_query_params() -> list:
-    return [
-        pytest.param(
-            entry,
-            id=entry["query"],
-            marks=[pytest.mark.xfail(reason=entry["known_miss"], strict=True)]
-            if entry.get("known_miss")
-            else [],
-        )
-        for entry in READER_QUERIES
-    ]
+    return [pytest.param(entry, id=entry["query"]) for entry in READER_QUERIES]
 
 
 def top_three_message(query, wanted, results):
@@ -178,12 +169,6 @@ def test_each_debate_question_ranks_first_for_the_main_words_of_its_title(online
     assert results[:1] == [DEBATE_TITLE_WORDS[words]], f"{words!r}: got {results[:3]}"
 
 
-DEFINITION_MISSES = {
-    "twitter": "Twitter is named in most headings of the site, sources and timeline; "
-    "the Who's who entry comes fourth."
-}
-
-
 def definitions() -> list:
     terms = read_terms((ROOT / "docs" / "includes" / "abbreviations.md").read_text(encoding="utf-8"))
     actors = data.load(ROOT / "docs" / "data").actors.values()
@@ -194,9 +179,6 @@ def definitions() -> list:
             # An actor that is also a glossary term is defined in both places; either will do.
             (f"{WHOS_WHO}#{actor['key']}", *([glossary[actor["name"]]] if actor["name"] in glossary else [])),
             id=f"actor {actor['key']}",
-            marks=[pytest.mark.xfail(reason=DEFINITION_MISSES[actor["key"]], strict=True)]
-            if actor["key"] in DEFINITION_MISSES
-            else [],
         )
         for actor in actors
     ]

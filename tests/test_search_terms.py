@@ -1,0 +1,90 @@
+"""explainer.search_terms: numbers in every spelling, and repeated parts left out of search."""
+
+from __future__ import annotations
+
+import json
+
+from bs4 import BeautifulSoup
+
+from explainer.search_terms import LEFT_OUT, LINKS_LEFT_OUT
+
+from helpers import convert
+
+
+def render(text: str, page: str = "index.md") -> BeautifulSoup:
+    html = convert(text, page=page, extra_extensions=("explainer.search_terms",))
+    return BeautifulSoup(html, "html.parser")
+
+
+def test_a_number_gets_its_other_spellings_in_a_hidden_span():
+    soup = render("Twitter said 360,000 accounts.")
+    span = soup.select_one("p > span.search-variants")
+    assert span.has_attr("hidden") and span.get_text() == "360000 360 000"
+
+
+def test_citation_marks_are_left_out_of_search():
+    soup = render("Counted [@census-2015].")
+    assert soup.select_one("sup.citation").has_attr("data-search-exclude")
+
+
+def test_a_pages_related_events_are_left_out_but_the_full_timeline_is_not():
+    slice_ = render("/// timeline\nids: [group-total]\n///", page="index.md")
+    assert slice_.select_one(".timeline--slice").has_attr("data-search-exclude")
+    full = render("/// timeline\nfilters: true\n///", page="timeline.md")
+    assert not full.select_one(".timeline--full").has_attr("data-search-exclude")
+    assert full.select(".timeline-title") and not full.select(".timeline-title[data-search-exclude]")
+    # Each event's themes and actors are the same few names on every event.
+    assert all(meta.has_attr("data-search-exclude") for meta in full.select(".timeline-meta"))
+
+
+def test_a_sources_annotation_stays_but_its_uses_and_link_words_are_left_out():
+    soup = render("/// sources\n///", page="sources.md")
+    assert not soup.select(".source-annotation[data-search-exclude], .source-details[data-search-exclude]")
+    assert all(uses.has_attr("data-search-exclude") for uses in soup.select(".source-uses"))
+    links = soup.select(".source-reference a")
+    assert links and all(link.has_attr("data-search-exclude") for link in links)
+
+
+def test_a_number_only_in_a_left_out_part_gets_no_spellings():
+    soup = render("Counted *360,000*{: .citation } and 46,000.")
+    assert soup.select_one("em.citation").has_attr("data-search-exclude")
+    assert soup.select_one(".search-variants").get_text() == "46000 46 000"
+
+
+def test_every_left_out_class_says_why():
+    assert all(reason.strip() for reason in {**LEFT_OUT, **LINKS_LEFT_OUT}.values())
+
+
+# The built site's search index (Material's search plugin reads the rendered pages).
+
+
+def index_docs(site_dir) -> list[dict]:
+    return json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+
+def test_the_built_index_holds_no_repeated_interface_text(site_dir):
+    text = "\n".join(f"{doc['title']}\n{doc['text']}" for doc in index_docs(site_dir))
+    for repeated in (
+        "Cite this page",
+        "Cited on:",
+        "Events:",
+        "Themes:",
+        "In the timeline:",
+        "It now says:",
+        "Read the source",
+        "Corrected on",
+        "Sources on this page",
+        "<sup>[",
+    ):
+        assert repeated not in text, f"{repeated!r} is in the search index"
+
+
+def test_the_built_index_still_holds_each_source_event_and_actor(site_dir):
+    docs = {doc["location"]: doc for doc in index_docs(site_dir)}
+    sources = [doc for location, doc in docs.items() if location.startswith("sources/#")]
+    events = [doc for location, doc in docs.items() if location.startswith("timeline/#")]
+    actors = [doc for location, doc in docs.items() if location.startswith("whos-who/#")]
+    assert len(sources) > 50 and all(doc["title"] for doc in sources)
+    assert sum(bool(doc["text"]) for doc in sources) > 50
+    assert len(events) > 30 and len(actors) > 20
+    assert "Reliability:" in docs["sources/#berger-morgan-2015-census"]["text"]
