@@ -23,6 +23,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
+from .citations import CITE_CLASS
 from .text import source
 
 # 1,000 and up with separators (comma, no-break or thin space), or five digits and up
@@ -34,13 +35,15 @@ SPAN_CLASS = "search-variants"
 EXCLUDE = "data-search-exclude"
 # class -> why search leaves elements of that class out.
 LEFT_OUT = {
-    "citation": "citation marks: numbers that point to the page's own source list",
+    CITE_CLASS: "citation marks: numbers that point to the page's own source list",
     "timeline--slice": "a page's related events: copies of the timeline's own entries",
     "timeline-meta": "each event's themes and actors: the same few names on every event",
     "actor-events": "each actor's events: titles repeated from the timeline",
     "source-uses": "the pages and events citing each source, and its key: titles from other pages",
     "correction-note": "'Corrected on ...: what changed' under the title of every corrected page",
     "correction-says": "what a corrected page now says: the page itself holds it",
+    "map-question": "the argument map's questions and sides: the debate pages' own headings",
+    "side-jump": "a debate page's links to each side: the sides' own headings",
 }
 # class -> why search leaves the links inside elements of that class out.
 LINKS_LEFT_OUT = {
@@ -76,12 +79,19 @@ def plain_text(element) -> str:
     return "".join(pieces)
 
 
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
 def leave_out_repeated_parts(root):
     """Marks each LEFT_OUT element, and the links inside each LINKS_LEFT_OUT one, data-search-exclude."""
     for element in root.iter():
         classes = set(element.get("class", "").split())
         if classes & LEFT_OUT.keys():
-            element.set(EXCLUDE, "")
+            # Material's search starts a result at every heading, even inside a part it
+            # leaves out (an empty result under the page's title), so mark those too.
+            for part in element.iter():
+                if part is element or part.tag in HEADINGS:
+                    part.set(EXCLUDE, "")
         if classes & LINKS_LEFT_OUT.keys():
             for link in element.iter("a"):
                 link.set(EXCLUDE, "")

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 
 from bs4 import BeautifulSoup
 
+from explainer.citations import CITE_CLASS
 from explainer.search_terms import LEFT_OUT, LINKS_LEFT_OUT
 
 from helpers import convert
@@ -24,7 +26,8 @@ def test_a_number_gets_its_other_spellings_in_a_hidden_span():
 
 def test_citation_marks_are_left_out_of_search():
     soup = render("Counted [@census-2015].")
-    assert soup.select_one("sup.citation").has_attr("data-search-exclude")
+    marks = soup.select(f"a.{CITE_CLASS}")
+    assert marks and all(mark.has_attr("data-search-exclude") for mark in marks)
 
 
 def test_a_pages_related_events_are_left_out_but_the_full_timeline_is_not():
@@ -45,9 +48,16 @@ def test_a_sources_annotation_stays_but_its_uses_and_link_words_are_left_out():
     assert links and all(link.has_attr("data-search-exclude") for link in links)
 
 
+def test_a_heading_inside_a_left_out_part_is_left_out_too():
+    # Material's search would otherwise list it as an empty result under the page's title.
+    soup = render('<section class="map-question" markdown>\n\n## A question\n\nText.\n\n</section>')
+    assert soup.select_one("section").has_attr("data-search-exclude")
+    assert soup.select_one("h2").has_attr("data-search-exclude")
+
+
 def test_a_number_only_in_a_left_out_part_gets_no_spellings():
-    soup = render("Counted *360,000*{: .citation } and 46,000.")
-    assert soup.select_one("em.citation").has_attr("data-search-exclude")
+    soup = render("Counted *360,000*{: .cite } and 46,000.")
+    assert soup.select_one("em.cite").has_attr("data-search-exclude")
     assert soup.select_one(".search-variants").get_text() == "46000 46 000"
 
 
@@ -74,9 +84,11 @@ def test_the_built_index_holds_no_repeated_interface_text(site_dir):
         "Read the source",
         "Corrected on",
         "Sources on this page",
-        "<sup>[",
     ):
         assert repeated not in text, f"{repeated!r} is in the search index"
+    # The home page explains the marks with an example, "like [1]"; the debate pages carry hundreds.
+    debate = "\n".join(doc["text"] for doc in index_docs(site_dir) if doc["location"].startswith("debate/"))
+    assert not re.search(r"\[\d+\]", debate), "citation marks are in the search index"
 
 
 def test_the_built_index_still_holds_each_source_event_and_actor(site_dir):
