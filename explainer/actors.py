@@ -11,10 +11,9 @@ import xml.etree.ElementTree as etree
 
 from .blockbase import DataBlock, DataBlockExtension, key_list
 from .citations import citation_element
-from .formatting import add_links
+from .formatting import add_links, sort_key
 from .page_context import link
 from .text import data_text
-from .timeline import select_events
 
 KIND_HEADING = {
     "volunteer group": "Volunteer groups",
@@ -64,7 +63,7 @@ class ActorsBlock(DataBlock):
         role = etree.SubElement(detail, "p")
         role.text = data_text(self.md, actor["role"] + " ", glossary=True)
         role.append(citation_element([(key, None) for key in actor["sources"]]))
-        events = select_events(dataset.events, actors=[actor["key"]])
+        events = sorted(dataset.events_by_actor.get(actor["key"], []), key=lambda e: sort_key(e["date"]))
         if events:
             timeline = etree.SubElement(detail, "p", {"class": "actor-events"})
             add_links(

@@ -43,6 +43,7 @@ TYPE_HEADING = {
     "blog post": "Blog posts",
     "reference work": "Reference works",
 }
+LISTED = 20  # pages (and events) named in an entry's "Cited on" (and "Events"); the rest are counted
 SOURCE_ARTICLE = "cottee-2015-atlantic"  # the story's starting point, listed first
 DOWNLOADS = [
     ("downloads/sources.csv", "CSV"),
@@ -60,6 +61,15 @@ def external_link(md, parent, url: str, text: str) -> etree.Element:
 
 def heading_id(source_type: str) -> str:
     return "type-" + source_type.replace("/", "-").replace(" ", "-")
+
+
+def capped(items: list, noun: str) -> tuple[list, str]:
+    """The first LISTED items and '12 more pages' for the rest, so no entry grows without bound
+    (and each stays far below Zensical's 65,536-byte search field, even cited on every page)."""
+    if len(items) <= LISTED + 1:  # 'and 1 more page' would save nothing
+        return items, ""
+    rest = len(items) - LISTED
+    return items[:LISTED], f"{rest:,} more {noun}s"
 
 
 def entry_order(source: dict) -> tuple:
@@ -80,10 +90,7 @@ class SourcesBlock(DataBlock):
         dataset = self.dataset
         types = self.checked
         citing = citing_pages(self.docs_dir)
-        events_by_source: dict[str, list[dict]] = {}
-        for event in dataset.events.values():
-            for key in event["sources"]:
-                events_by_source.setdefault(key, []).append(event)
+        events_by_source = dataset.events_by_source
         downloads = etree.SubElement(block, "p", {"class": "downloads"})
         downloads.text = "Download the bibliography: "
         for index, (path, label) in enumerate(DOWNLOADS):
@@ -162,12 +169,15 @@ class SourcesBlock(DataBlock):
         # What cites the entry, and its key: other pages' titles again, so search leaves them out.
         uses = etree.SubElement(details, "span", {"class": "source-uses"})
         uses.text = " "
-        add_links(self.md, uses, "Cited on", [(link(self.md, src), title) for src, title in pages])
+        shown, more = capped(pages, "page")
+        add_links(self.md, uses, "Cited on", [(link(self.md, src), title) for src, title in shown], more)
+        shown, more = capped(events, "event")
         add_links(
             self.md,
             uses,
             "Events",
-            [(link(self.md, f"timeline.md#{e['id']}"), e["title"]) for e in events],
+            [(link(self.md, f"timeline.md#{e['id']}"), e["title"]) for e in shown],
+            more,
         )
         add_label(self.md, uses, "Key")
         # The key links to its own entry: a permalink, and the text a contributor cites.

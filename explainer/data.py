@@ -70,6 +70,25 @@ class Dataset:
     def source_line(self, key: str) -> int | None:
         return _key_lines(self.data_dir / "sources.yml").get(key)
 
+    # Indexes built once per loaded dataset, not once per actor, source or page.
+    @functools.cached_property
+    def events_by_actor(self) -> dict[str, list[dict]]:
+        """{actor key: its events in file order}."""
+        return _events_by(self.events, "actors")
+
+    @functools.cached_property
+    def events_by_source(self) -> dict[str, list[dict]]:
+        """{source key: the events that cite it, in file order}."""
+        return _events_by(self.events, "sources")
+
+
+def _events_by(events: dict[str, dict], field: str) -> dict[str, list[dict]]:
+    index: dict[str, list[dict]] = {}
+    for event in events.values():
+        for key in event[field]:
+            index.setdefault(key, []).append(event)
+    return index
+
 
 def _node_lines(node, path=(), lines=None):
     """Map each value's path, as a tuple of keys and indexes, to its 1-based line."""

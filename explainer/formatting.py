@@ -108,15 +108,16 @@ def as_sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
-def add_links(md, paragraph, label: str, links: list[tuple[str, str]]):
-    """Appends 'Label: a, b, c.' to a paragraph, after a space if it has text already."""
+def add_links(md, paragraph, label: str, links: list[tuple[str, str]], more: str = ""):
+    """Appends 'Label: a, b, c.' to a paragraph, after a space if it has text already;
+    with more, 'Label: a, b, c and <more>.' (such as '12 more pages')."""
     if not links:
         return
     add_label(md, paragraph, label)
     for index, (href, text) in enumerate(links):
         anchor = etree.SubElement(paragraph, "a", {"href": href})
         anchor.text = data_text(md, text)
-        anchor.tail = ", " if index < len(links) - 1 else "."
+        anchor.tail = ", " if index < len(links) - 1 else (f" and {more}." if more else ".")
 
 
 def add_label(md, paragraph, label: str):

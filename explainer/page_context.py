@@ -9,6 +9,7 @@ Outside both (unit tests, the checker) the page is the docs root's index.md.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import posixpath
 
 
@@ -58,7 +59,12 @@ def link(md, target: str) -> str:
     Both MkDocs and Zensical rewrite relative .md links to the built page's URL and
     check them; neither rewrites links that start with '/'.
     """
+    return relative_link(current_page(md).src_path, target)
+
+
+@functools.lru_cache(maxsize=65536)
+def relative_link(here: str, target: str) -> str:
+    """link() from the page here: memoised, as a page links to the same few pages many times."""
     path, _, anchor = target.partition("#")
-    here = current_page(md).src_path
     relative = "" if path == here else posixpath.relpath(path, posixpath.dirname(here) or ".")
     return relative + (f"#{anchor}" if anchor else "")

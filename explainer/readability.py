@@ -19,6 +19,8 @@ import pathlib
 import re
 import sys
 
+from .citations import CITATION_PATTERN
+from .figures import FIGURE_PATTERN
 from .quotations import QUOTATION
 from .usage import FRONT_MATTER, lines_outside_blocks
 
@@ -34,8 +36,8 @@ SKIPPED_LINE = re.compile(
 LIST_ITEM = re.compile(r"^\s*([-*+]|\d+\.)\s+")
 INLINE_NOISE = [
     (re.compile(r"\{[:#.][^}]*\}|\{ #[^}]*\}"), ""),  # attribute lists
-    (re.compile(r"\[@[^\]]*\]"), ""),  # citations
-    (re.compile(r"\[fig:[^\]]*\]"), "this figure"),  # inline figures
+    (re.compile(CITATION_PATTERN), ""),  # citations
+    (re.compile(FIGURE_PATTERN), "this figure"),  # inline figures
     (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links and images keep their text
     (re.compile(r"`[^`]*`"), ""),  # code
     (re.compile(r"[*_]{1,3}"), ""),  # emphasis marks

@@ -157,8 +157,10 @@ def test_a_valid_page_with_every_kind_of_block_has_no_problems(docs):
     (docs / "includes").mkdir()
     (docs / "includes" / "abbreviations.md").write_text("*[DDoS]: Distributed denial of service.\n")
     required = {"page-list": "pages: [page.md]\n"}  # the one block that must name what it lists
+    # The argument map reads the real debate pages, which the fixture lacks (test_argument_map).
+    names = [name for name in BLOCK_NAMES if name != "argument-map"]
     body = (
-        "".join(f"/// {name}\n{required.get(name, '')}///\n\n" for name in BLOCK_NAMES)
+        "".join(f"/// {name}\n{required.get(name, '')}///\n\n" for name in names)
         + "Cited [@census-2015], [fig:census-min].\n"
     )
     assert checked_problems(docs, body) == []

@@ -1,0 +1,69 @@
+"""What a page costs does not grow with the data: bounded lists, one citation scanner, indexes.
+
+Timings are in bench/events.py; these tests check the behaviour that keeps them down.
+"""
+
+import re
+import shutil
+
+from explainer import data, page_context, usage
+from explainer.bibliography import LISTED
+
+from helpers import FIXTURE, convert
+
+PAGE = "---\ntitle: Page {n}\ndescription: Page {n}.\n---\n\n# Page {n}\n\nCounted [@census-2015].\n"
+
+
+def test_an_entry_cited_on_many_pages_names_the_first_and_counts_the_rest(tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(FIXTURE / "docs", docs)
+    for n in range(500):
+        (docs / f"page-{n:03}.md").write_text(PAGE.format(n=n), encoding="utf-8")
+    html = convert("/// sources\n///", docs_dir=docs, page="sources.md")
+    details = re.search(r'<p class="source-details">Reliability: Peer-reviewed.*?</p>', html).group(0)
+    cited_on = details.split("Cited on: ")[1].split(". Events:")[0]
+    assert cited_on.count("<a ") == LISTED
+    assert cited_on.startswith('<a href="index.md">Home</a>, <a href="page-000.md">Page 0</a>, ')
+    assert cited_on.endswith(f'<a href="page-{LISTED - 2:03}.md">Page {LISTED - 2}</a> and 481 more pages')
+    assert len(details.encode()) < 4000  # far below Zensical's 65,536-byte search field
+
+
+def test_one_page_over_the_cap_is_named_rather_than_counted(tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(FIXTURE / "docs", docs)
+    for n in range(LISTED):  # with index.md: LISTED + 1 pages
+        (docs / f"page-{n:03}.md").write_text(PAGE.format(n=n), encoding="utf-8")
+    html = convert("/// sources\n///", docs_dir=docs, page="sources.md")
+    cited_on = html.split("Cited on: ")[1].split(". Events:")[0]
+    assert cited_on.count("<a ") == LISTED + 1 and "more page" not in cited_on
+
+
+def test_the_usage_count_ignores_citations_shown_as_code(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_text("---\ntitle: A\n---\n\nCited [@census-2015].\n", encoding="utf-8")
+    (docs / "b.md").write_text(
+        "---\ntitle: B\n---\n\nAs code: `[@census-2015]`.\n\n```\n[@group-claim-2015]\n```\n",
+        encoding="utf-8",
+    )
+    assert usage.citing_pages(docs) == {"census-2015": [("a.md", "A")]}
+
+
+def test_links_between_pages_are_relative_and_computed_once_per_pair():
+    class Page:
+        explainer_page = "debate/question.md"
+        treeprocessors = preprocessors = ()
+
+    page_context.relative_link.cache_clear()
+    for _ in range(3):
+        assert page_context.link(Page, "sources.md#census-2015") == "../sources.md#census-2015"
+        assert page_context.link(Page, "debate/question.md#x") == "#x"
+        assert page_context.link(Page, "debate/other.md") == "other.md"
+    assert page_context.relative_link.cache_info().misses == 3
+
+
+def test_events_are_indexed_by_actor_and_source_once():
+    dataset = data.load(FIXTURE / "docs" / "data")
+    assert [e["id"] for e in dataset.events_by_actor["researchers"]] == ["census-window"]
+    assert [e["id"] for e in dataset.events_by_source["census-2015"]] == ["census-window"]
+    assert dataset.events_by_actor is dataset.events_by_actor  # built once per loaded dataset
