@@ -243,6 +243,18 @@ def draw_panel(kind: str, group: list[dict], text, link_to=None) -> etree.Elemen
         if isinstance(figure["value"], dict):  # a range of values: a bar from low to high
             line(point, "chart-range", x, sy(figure["value"]["low"]), x, y)
         line(point, "chart-leader", x + 7, y, LABEL_X - 3, label_top + LINE / 2 + 1)
+        if link_to:  # the whole label is the tap target, not only its glyphs
+            etree.SubElement(
+                point,
+                "rect",
+                {
+                    "class": "chart-hit",
+                    "x": str(LABEL_X - 3),
+                    "y": f"{label_top:.1f}",
+                    "width": str(WIDTH - LABEL_X + 3),
+                    "height": str(len(lines) * LINE),
+                },
+            )
         marker(point, shape, x, y)
         label = etree.SubElement(point, "text", {"x": str(LABEL_X), "y": f"{label_top + LINE - 4:.1f}"})
         value_lines = len(textwrap.wrap(short_value(figure), LABEL_CHARS))
