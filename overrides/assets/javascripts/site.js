@@ -365,7 +365,9 @@
     var entry = document.getElementById(link.hash.slice(1));
     if (previewed === link || !entry) return;
     closePreview();
-    preview.innerHTML = entry.innerHTML;
+    preview.replaceChildren.apply(preview, Array.prototype.map.call(entry.childNodes, function (node) {
+      return node.cloneNode(true);
+    }));
     preview.querySelectorAll(".source-backlinks").forEach(function (back) { back.remove(); });
     preview.querySelectorAll("[hidden]").forEach(function (note) { note.hidden = false; });
     preview.setAttribute("aria-label", "Source " + link.textContent);
