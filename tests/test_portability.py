@@ -6,6 +6,7 @@ sources in Python-Markdown extensions (not MkDocs hooks) is what makes this pass
 
 import zensical_build
 from conftest import built_pages
+from html_policy import page_breaches
 from project_copy import copy_project
 
 
@@ -24,6 +25,12 @@ def test_zensical_builds_every_page_with_the_packages_rendering(tmp_path, site_d
     assert '<h3 class="source-reference" id="cottee-2015-atlantic">' in sources
     assert "The Takedown Debate. (" in timeline and "Timeline. (Revision " in timeline  # Cite this page
     assert "<abbr title=" in (site / "index.html").read_text(encoding="utf-8")
+    for html in sorted(site.rglob("*.html")):  # the same HTML policy and content security policy
+        if "assets" not in html.relative_to(site).parts:
+            page = page_breaches(
+                html.read_text(encoding="utf-8"), "/" + html.parent.relative_to(site).as_posix()
+            )
+            assert not page.broken, f"{html.relative_to(site)}: {page.broken}"
 
 
 def test_zensical_stops_on_a_bad_citation_with_a_clean_message(tmp_path):

@@ -1,10 +1,9 @@
 """The real site: strict build, page metadata, no external assets, builds without network or git."""
 
 import fcntl
-import hashlib
 import json
 import os
-import posixpath
+import pathlib
 import re
 import shutil
 import subprocess
@@ -15,6 +14,7 @@ import pytest
 from explainer.usage import front_matter
 
 from conftest import ENV, ROOT, built_pages, mkdocs_build
+from html_policy import SHIM, configured_policy, is_external, page_breaches, script_hash, shim_script
 from project_copy import copy_project
 
 CDN_HINTS = ("unpkg.com", "jsdelivr", "cdnjs", "googleapis", "gstatic", "cloudflare", "polyfill.io")
@@ -63,10 +63,6 @@ def parse(path):
     parser = AssetParser()
     parser.feed(path.read_text(encoding="utf-8"))
     return parser
-
-
-def is_external(url):
-    return url.startswith(("http://", "https://", "//"))
 
 
 def test_every_page_in_the_nav_is_built(site_dir, docs_pages):
@@ -278,88 +274,109 @@ def test_snippets_read_only_docs_includes(tmp_path, include):
     assert "Snippet at path" in result.stderr and "could not be found" in result.stderr, result.stderr[-2000:]
 
 
-SCRIPT_SOURCES = re.compile(
-    r"assets/(javascripts/(bundle\.[0-9a-f]+\.min\.js|site\.js)"
-    r"|vendor/iframe-worker/shim\.js)"
-)  # the theme's, then the site's own
-# The inline scripts the templates write (Material 9.8.2's three, main.html's one), by the
-# SHA-256 of their text with the page's relative base written BASE. Any other inline
-# script, such as one in a page or a front-matter title, breaks the policy; after a
-# theme upgrade, check the new scripts' text before recording their hashes here.
-INLINE_SCRIPTS = {
-    "89614d6b864bbe7884f6ad1ab21aa2216e6686af528a97cd15075dda2fe14374",  # __md_scope, __md_get
-    "bf20f4b432ca4a05369da4e76974f3dbec7d643c08c76f190ef07adaeb15f844",  # no-js -> js (main.html)
-    "0eb10c249dbdb0beef225a10ce5cbe55418cc4a7014cc208f8e7d6ed8f00906e",  # saved colour palette
-    "ffcc0f7735fdab434d257c80e65cec2e88d716991e69757185b7e450e41a5b2f",  # open the linked tab
-}
-URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "background"}
-FORBIDDEN_SCHEMES = ("javascript:", "data:", "vbscript:")
-
-
-# Data blocks, never run: Material's configuration and each page's JSON-LD (parsed in test_share).
-DATA_SCRIPTS = ("application/json", "application/ld+json")
-
-
-class PolicyParser(HTMLParser):
-    """Everything on a page that breaks the site's HTML policy, as readable strings."""
-
-    def __init__(self, page_dir: str):
-        super().__init__()
-        self.page_dir, self.broken, self._inline = page_dir, [], None
-
-    def handle_starttag(self, tag, attrs):
-        if tag in ("iframe", "object", "embed", "frame", "applet"):
-            self.broken.append(f"<{tag}>")
-        for name, value in attrs:
-            if name.startswith("on"):
-                self.broken.append(f"<{tag} {name}>")
-            # Browsers skip whitespace and control characters inside a scheme ("java\tscript:").
-            squeezed = re.sub(r"[\x00-\x20]", "", value or "").lower()
-            if name in URL_ATTRIBUTES and squeezed.startswith(FORBIDDEN_SCHEMES):
-                self.broken.append(f"<{tag} {name}={value!r}>")
-        source = dict(attrs).get("src")
-        if tag == "script" and source is not None:
-            path = posixpath.normpath(posixpath.join(self.page_dir, re.sub(r"^/site/", "/", source)))
-            if is_external(source) or not SCRIPT_SOURCES.fullmatch(path.lstrip("/")):
-                self.broken.append(f"<script src={source!r}>")
-        elif tag == "script" and dict(attrs).get("type") not in DATA_SCRIPTS:
-            self._inline = []
-
-    def handle_data(self, data):
-        if self._inline is not None:
-            self._inline.append(data)
-
-    def handle_endtag(self, tag):
-        if tag == "script" and self._inline is not None:
-            text = re.sub(
-                r'new URL\("[^"]*",location\)', "new URL(BASE,location)", "".join(self._inline).strip()
-            )
-            if hashlib.sha256(text.encode()).hexdigest() not in INLINE_SCRIPTS:
-                self.broken.append(f"<script>{text[:80]}</script>")
-            self._inline = None
-
-
 def test_every_page_follows_the_html_policy(site_dir, offline_site_dir):
-    """Scripts only from the theme, the site's assets or the templates' own inline ones; no on*
-    attributes; no javascript:, data: or vbscript: URLs; no iframe, object or embed."""
+    """Scripts only from the theme, the site's assets or inline ones whose hashes the page's
+    content security policy lists; no on* attributes; no javascript:, data: or vbscript: URLs;
+    no iframe, object or embed; one policy, before anything it governs."""
     for site in (site_dir, offline_site_dir):
         for html in sorted(site.rglob("*.html")):
             if "assets" in html.relative_to(site).parts:
                 continue
-            parser = PolicyParser("/" + html.parent.relative_to(site).as_posix())
-            parser.feed(html.read_text(encoding="utf-8"))
-            assert not parser.broken, f"{html.relative_to(site)}: {parser.broken}"
+            page = page_breaches(
+                html.read_text(encoding="utf-8"), "/" + html.parent.relative_to(site).as_posix()
+            )
+            assert not page.broken, f"{html.relative_to(site)}: {page.broken}"
 
 
 def test_the_policy_parser_catches_each_kind_of_breach():
-    parser = PolicyParser("/debate")
-    parser.feed(
+    page = page_breaches(
+        "<script>early()</script>"
+        '<meta http-equiv="Content-Security-Policy" content="script-src \'self\'">'
         '<a href=" java\tscript:alert(1)">x</a><img src="x" onerror="alert(1)">'
         '<form action="vbscript:x"></form><iframe src="https://x.test"></iframe>'
         '<script src="https://cdn.test/x.js"></script><script src="../evil.js"></script>'
         '<script src="../assets/javascripts/site.js"></script><a href="data:text/html,x">d</a>'
+        '<script type="application/json">{}</script><script>unlisted()</script>',
+        "/debate",
     )
-    assert len(parser.broken) == 7, parser.broken
+    assert [breach.split(" needs ")[0] for breach in page.broken] == [
+        "<script> before the content security policy",
+        "<script>early()</script>",
+        "<a href=' java\\tscript:alert(1)'>",
+        "<img onerror>",
+        "<form action='vbscript:x'>",
+        "<iframe>",
+        "<script src='https://cdn.test/x.js'>",
+        "<script src='../evil.js'>",
+        "<a href='data:text/html,x'>",
+        "<script>unlisted()</script>",
+    ]
+    assert page_breaches("<p>no policy</p>", "/").broken == ["0 content security policies (one expected)"]
+
+
+def test_the_content_security_policy_is_the_configured_one_and_strict(site_dir, offline_site_dir):
+    for site, config in ((site_dir, "mkdocs.yml"), (offline_site_dir, "mkdocs.offline.yml")):
+        configured = configured_policy(config)
+        assert "'self'" in configured["script-src"] and configured["object-src"] == ["'none'"]
+        assert configured["base-uri"] == ["'self'"] and configured["default-src"] == ["'self'"]
+        for sources in configured.values():
+            assert not {"'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'", "*", "http:", "https:"} & set(
+                sources
+            ), sources
+        assert "data:" not in configured["script-src"] + configured["default-src"]
+        for html in sorted(site.rglob("*.html")):
+            if "assets" not in html.relative_to(site).parts:
+                page = page_breaches(html.read_text(encoding="utf-8"), "/")
+                assert {k: sorted(v) for k, v in page.policy.items()} == configured, html
+
+
+def test_every_listed_script_hash_is_used_by_a_page(site_dir, offline_site_dir):
+    """A hash no page needs is a stale permission: the list matches the scripts exactly."""
+    for site, config in ((site_dir, "mkdocs.yml"), (offline_site_dir, "mkdocs.offline.yml")):
+        used = set()
+        for html in sorted(site.rglob("*.html")):
+            if "assets" not in html.relative_to(site).parts:
+                used |= set(page_breaches(html.read_text(encoding="utf-8"), "/").inline_hashes)
+                if site == offline_site_dir and html.name != "404.html":
+                    used.add(script_hash(shim_script(worker_url(html))))
+        assert set(configured_policy(config)["script-src"]) - {"'self'"} == used, config
+
+
+def worker_url(html) -> str:
+    """The search worker's address as the page's Material configuration gives it."""
+    config = re.search(
+        r'<script id="__config" type="application/json">(.*?)</script>', html.read_text(), re.S
+    )
+    return json.loads(config.group(1))["search"]
+
+
+def test_the_offline_copy_allows_the_script_its_search_shim_writes(offline_site_dir):
+    """From file:// the iframe-worker shim starts search with an inline script that names the
+    worker's address relative to the page; its hash must be in that page's policy (the 404
+    page is left out: it is served by a web server, never opened from disk)."""
+    assert "${e}" in SHIM.read_text(encoding="utf-8")  # the template this test fills in
+    for html in built_pages(offline_site_dir):
+        page = page_breaches(html.read_text(encoding="utf-8"), "/")
+        script = shim_script(worker_url(html))
+        assert script_hash(script) in page.policy["script-src"], f"{html}: {script_hash(script)}"
+
+
+def test_the_scope_script_is_materials_with_the_scope_read_from_an_attribute():
+    """overrides/partials/javascripts/base.html shadows Material's: the same script, except
+    that the scope comes from data-md-scope, so the text (and hash) is one for every page."""
+    import material
+
+    theirs = pathlib.Path(material.__file__).parent / "templates" / "partials" / "javascripts" / "base.html"
+    ours = ROOT / "overrides" / "partials" / "javascripts" / "base.html"
+    theirs_script = re.search(r"<script>(.*?)</script>", theirs.read_text(encoding="utf-8")).group(1)
+    ours_tag, ours_script = re.search(
+        r"<script([^>]*)>(.*?)</script>", ours.read_text(encoding="utf-8")
+    ).groups()
+    assert ours_tag == ' data-md-scope="{{ config.extra.scope | d(base_url) }}"'
+    assert ours_script == theirs_script.replace(
+        'new URL("{{ config.extra.scope | d(base_url) }}",location)',
+        "new URL(document.currentScript.dataset.mdScope,location)",
+    )
 
 
 def test_front_matter_is_escaped_in_the_head(tmp_path):

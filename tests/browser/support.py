@@ -90,8 +90,8 @@ class SiteServer:
 def wait_until_settled(page, scheme: str = "light"):
     """After a load: Material has applied the palette and no transition is running."""
     wanted = "slate" if scheme == "dark" else "default"
-    page.wait_for_function(f"document.body.dataset.mdColorScheme === '{wanted}'")
-    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    page.wait_for_function("wanted => document.body.dataset.mdColorScheme === wanted", arg=wanted)
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
 
 
 def search_results(page, query: str) -> list[str]:

@@ -40,7 +40,7 @@ def test_each_citation_format_is_copied_with_the_keyboard(clipboard_page, server
 
 def test_the_browser_cites_an_argument_exactly_as_explainer_cite_does(page, server):
     page.goto(server.url(DEBATE_PAGE))
-    page.wait_for_function("document.querySelector('.page-footer').dataset.citeReady")
+    page.wait_for_function("() => document.querySelector('.page-footer').dataset.citeReady")
     facts = page.evaluate("({...document.querySelector('.page-footer').dataset})")
     heading = page.locator(".md-content h4[id^='arg-']").first
     anchor = heading.get_attribute("id")
@@ -62,7 +62,7 @@ def test_the_browser_cites_an_argument_exactly_as_explainer_cite_does(page, serv
 
 def test_every_argument_and_event_can_be_cited_by_its_anchor(page, server):
     page.goto(server.url(DEBATE_PAGE))
-    page.wait_for_function("document.querySelector('.page-footer').dataset.citeReady")
+    page.wait_for_function("() => document.querySelector('.page-footer').dataset.citeReady")
     arguments = page.locator(".md-content h4[id^='arg-']").count()
     events = page.locator(".md-content .timeline-event[id]").count()
     assert arguments > 0 and page.locator(".cite-anchor__toggle").count() == arguments + events
@@ -114,6 +114,6 @@ def test_the_404_page_has_no_accessibility_violation(page, server):
         ),
     )
     page.reload()
-    page.wait_for_function("document.body.dataset.mdColorScheme")
+    page.wait_for_function("() => document.body.dataset.mdColorScheme")
     violations = axe_violations(page)
     assert not violations, describe(violations)
