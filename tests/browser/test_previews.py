@@ -72,7 +72,7 @@ def test_hovering_another_citation_previews_that_one_instead(page, server):
     page.locator(PREVIEW).wait_for()
     later = page.locator(".md-content a.cite").nth(5)
     later.hover()
-    page.wait_for_function("document.getElementById('cite-1').getAttribute('aria-expanded') === 'false'")
+    page.wait_for_function("() => document.getElementById('cite-1').ariaExpanded === 'false'")
     assert_preview_shows_the_source(page, f"#{later.get_attribute('id')}")
     assert page.locator(PREVIEW).count() == 1
 
