@@ -96,7 +96,7 @@ def stock_config(project: pathlib.Path) -> pathlib.Path:
     config["markdown_extensions"] = [
         entry
         for entry in config["markdown_extensions"]
-        if not str(next(iter(entry)) if isinstance(entry, dict) else entry).startswith("explainer.")
+        if str(next(iter(entry)) if isinstance(entry, dict) else entry) != "explainer"
     ]
     for key in ("hooks", "extra_css", "extra_javascript"):
         config.pop(key, None)

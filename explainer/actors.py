@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 
-from .blockbase import DataBlock, DataBlockExtension, key_list
+from .blockbase import DataBlock, key_list
 from .citations import citation_element
 from .formatting import add_links, sort_key
-from .page_context import link
 from .text import data_text
 
 KIND_HEADING = {
@@ -70,13 +69,5 @@ class ActorsBlock(DataBlock):
                 self.md,
                 timeline,
                 "In the timeline",
-                [(link(self.md, f"timeline.md#{e['id']}"), e["title"]) for e in events],
+                [(self.site.link(f"timeline.md#{e['id']}"), e["title"]) for e in events],
             )
-
-
-class ActorsExtension(DataBlockExtension):
-    BLOCK = ActorsBlock
-
-
-def makeExtension(**kwargs):
-    return ActorsExtension(**kwargs)

@@ -21,11 +21,10 @@ import re
 import xml.etree.ElementTree as etree
 
 from . import data
-from .blockbase import DataBlock, DataBlockExtension
+from .blockbase import DataBlock
 from .citations import cited_in
 from .errors import ContentError, Problem, display_path, line_of, read_utf8
 from .figures import FIGURE_PATTERN
-from .page_context import link
 from .text import data_text
 
 DEBATE_INDEX = "debate/index.md"
@@ -200,14 +199,14 @@ class ArgumentMapBlock(DataBlock):
     def question_section(self, parent, question: Question):
         section = etree.SubElement(parent, "section", {"class": "map-question"})
         heading = etree.SubElement(section, "h2")
-        anchor = etree.SubElement(heading, "a", {"href": link(self.md, question.page)})
+        anchor = etree.SubElement(heading, "a", {"href": self.site.link(question.page)})
         anchor.text = data_text(self.md, question.title)
         sides = etree.SubElement(section, "div", {"class": "map-sides"})
         for side in question.sides:
             column = etree.SubElement(sides, "div", {"class": "map-side"})
             title = etree.SubElement(column, "h3")
             side_link = etree.SubElement(
-                title, "a", {"href": link(self.md, f"{question.page}#{side.anchor}")}
+                title, "a", {"href": self.site.link(f"{question.page}#{side.anchor}")}
             )
             side_link.text = data_text(self.md, side.title)
             items = etree.SubElement(column, "ul", {"data-search-exclude": ""})
@@ -223,7 +222,7 @@ class ArgumentMapBlock(DataBlock):
                 "data-independent-evidence": "yes" if argument.independent_evidence else "no",
             },
         )
-        title = etree.SubElement(item, "a", {"href": link(self.md, f"{question.page}#{argument.anchor}")})
+        title = etree.SubElement(item, "a", {"href": self.site.link(f"{question.page}#{argument.anchor}")})
         title.text = data_text(self.md, argument.title)
         details = etree.SubElement(item, "dl")
         rows = [
@@ -236,11 +235,3 @@ class ArgumentMapBlock(DataBlock):
             term.text = term_text
             definition = etree.SubElement(details, "dd", {"class": f"map-{term_text.split()[0].lower()}"})
             definition.text = data_text(self.md, value)
-
-
-class ArgumentMapExtension(DataBlockExtension):
-    BLOCK = ArgumentMapBlock
-
-
-def makeExtension(**kwargs):
-    return ArgumentMapExtension(**kwargs)

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 
-from .blockbase import SEARCH_ENTRY, DataBlock, DataBlockExtension, key_list
+from .blockbase import SEARCH_ENTRY, DataBlock, key_list
 from .formatting import add_label, add_links, append_text, as_sentence, reference_text
-from .page_context import link
 from .text import data_text
 from .usage import citing_pages
 
@@ -94,7 +93,7 @@ class SourcesBlock(DataBlock):
         downloads = etree.SubElement(block, "p", {"class": "downloads"})
         downloads.text = "Download the bibliography: "
         for index, (path, label) in enumerate(DOWNLOADS):
-            anchor = etree.SubElement(downloads, "a", {"href": link(self.md, path), "download": ""})
+            anchor = etree.SubElement(downloads, "a", {"href": self.site.link(path), "download": ""})
             anchor.text = label
             anchor.tail = ", " if index < len(DOWNLOADS) - 1 else "."
         shown_types = [t for t in types if any(s["type"] == t for s in dataset.sources.values())]
@@ -170,24 +169,16 @@ class SourcesBlock(DataBlock):
         uses = etree.SubElement(details, "span", {"class": "source-uses"})
         uses.text = " "
         shown, more = capped(pages, "page")
-        add_links(self.md, uses, "Cited on", [(link(self.md, src), title) for src, title in shown], more)
+        add_links(self.md, uses, "Cited on", [(self.site.link(src), title) for src, title in shown], more)
         shown, more = capped(events, "event")
         add_links(
             self.md,
             uses,
             "Events",
-            [(link(self.md, f"timeline.md#{e['id']}"), e["title"]) for e in shown],
+            [(self.site.link(f"timeline.md#{e['id']}"), e["title"]) for e in shown],
             more,
         )
         add_label(self.md, uses, "Key")
         # The key links to its own entry: a permalink, and the text a contributor cites.
         key = etree.SubElement(uses, "a", {"class": "source-key", "href": f"#{source['key']}"})
         key.text = data_text(self.md, source["key"])
-
-
-class SourcesExtension(DataBlockExtension):
-    BLOCK = SourcesBlock
-
-
-def makeExtension(**kwargs):
-    return SourcesExtension(**kwargs)

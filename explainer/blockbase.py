@@ -27,12 +27,11 @@ import xml.etree.ElementTree as etree
 
 import yaml
 from markdown.treeprocessors import Treeprocessor
-from pymdownx.blocks import BlocksExtension, get_frontmatter
+from pymdownx.blocks import get_frontmatter
 from pymdownx.blocks.block import Block, type_any, type_html_attribute_dict
 
 from . import data
 from .errors import ContentError, Problem, display_path, line_of, read_utf8
-from .page_context import current_page
 
 SEARCH_ENTRY = "data-search-entry"
 BLOCK_NAMES = (
@@ -190,12 +189,17 @@ class DataBlock(Block):
         return cls.check_options(options, dataset, docs_dir)
 
     @property
+    def site(self):
+        """The entry extension (explainer/extension.py), given to each block as its config."""
+        return self.config
+
+    @property
     def docs_dir(self) -> pathlib.Path:
-        return pathlib.Path(self.config["docs_dir"])
+        return self.site.docs_dir
 
     @property
     def dataset(self) -> data.Dataset:
-        return data.load(self.docs_dir / "data")
+        return self.site.dataset
 
     def on_init(self):
         # pymdownx makes one instance per header it meets, in page order, and keeps the
@@ -209,7 +213,7 @@ class DataBlock(Block):
         return accepted
 
     def fail(self, message: str):
-        path = self.docs_dir / current_page(self.md).src_path
+        path = self.site.page_file
         line = header_line(path, self.NAME, self.occurrence)
         raise ContentError([Problem(display_path(path), line, f"/// {self.NAME}: {message}")])
 
@@ -235,16 +239,16 @@ class DataBlock(Block):
 class UnparsedBlockGuard(Treeprocessor):
     """Fail when one of our blocks was left as text (pymdownx rejected its options)."""
 
-    def __init__(self, md, docs_dir):
+    def __init__(self, md, site):
         super().__init__(md)
-        self.docs_dir = pathlib.Path(docs_dir)
+        self.site = site
 
     def run(self, root):
         for paragraph in root.iter("p"):
             text = (paragraph.text or "").strip()
             name = text[3:].split(maxsplit=1)[0] if text.startswith("///") and len(text) > 3 else ""
             if name in BLOCK_NAMES:
-                path = self.docs_dir / current_page(self.md).src_path
+                path = self.site.page_file
                 blocks = self.md.parser.blockprocessors["blocks"]
                 rejected = blocks.trackers.get(name, {}).get("rejected", [1])
                 raise ContentError(
@@ -269,21 +273,3 @@ class SearchEntryTreeprocessor(Treeprocessor):
             entry = parents[element]
             if entry.get("id"):
                 element.set("id", entry.attrib.pop("id"))
-
-
-class DataBlockExtension(BlocksExtension):
-    """Registers one DataBlock subclass, given as BLOCK."""
-
-    BLOCK: type[DataBlock]
-
-    def __init__(self, **kwargs):
-        self.config = {"docs_dir": ["docs", "The docs folder; its data/ holds the YAML files."]}
-        super().__init__(**kwargs)
-
-    def extendMarkdownBlocks(self, md, block_mgr):
-        block_mgr.register(self.BLOCK, self.getConfigs())
-        md.treeprocessors.register(
-            UnparsedBlockGuard(md, self.getConfig("docs_dir")), "explainer-block-guard", 21
-        )
-        # After toc (5): entry headings stay out of the table of contents.
-        md.treeprocessors.register(SearchEntryTreeprocessor(md), "explainer-search-entries", 4.5)

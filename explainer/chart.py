@@ -19,10 +19,9 @@ import math
 import textwrap
 import xml.etree.ElementTree as etree
 
-from .blockbase import DataBlock, DataBlockExtension, OptionError
+from .blockbase import DataBlock, OptionError
 from .citations import citation_element
 from .formatting import TYPE_LABEL, figure_value, format_when, number
-from .page_context import link
 from .text import data_text
 
 WIDTH = 360  # the SVG's width in CSS px: its 13 px text stays above 12 px on a 390 px phone
@@ -318,7 +317,7 @@ class FigureChartBlock(DataBlock):
         downloads = etree.SubElement(block, "p", {"class": "chart-downloads"})
         downloads.text = "Download the charts' data: "
         for index, (label, path) in enumerate((("CSV", CSV_PATH), ("SVG", SVG_PATH))):
-            anchor = etree.SubElement(downloads, "a", {"href": link(self.md, path), "download": ""})
+            anchor = etree.SubElement(downloads, "a", {"href": self.site.link(path), "download": ""})
             anchor.text = label
             anchor.tail = ", " if index == 0 else "."
         caption = etree.SubElement(block, "figcaption")
@@ -350,11 +349,3 @@ class FigureChartBlock(DataBlock):
                 value.append(citation_element([(k, None) for k in figure["sources"]]))
                 etree.SubElement(row, "td").text = data_text(self.md, figure["who"])
                 etree.SubElement(row, "td").text = data_text(self.md, format_when(figure["date"]))
-
-
-class FigureChartExtension(DataBlockExtension):
-    BLOCK = FigureChartBlock
-
-
-def makeExtension(**kwargs):
-    return FigureChartExtension(**kwargs)

@@ -12,18 +12,14 @@ An unknown key stops the build with the page, line and key.
 
 from __future__ import annotations
 
-import pathlib
 import re
 import xml.etree.ElementTree as etree
 
-from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
-from . import data
-from .errors import ContentError, Problem, display_path, exit_cleanly_on_error, line_of
+from .errors import ContentError, display_path
 from .formatting import append_text, as_sentence, reference_text
-from .page_context import current_page, link, zensical_context
 from .text import data_text
 
 CITATION_PATTERN = r"\[@([^\]\n]+)\]"
@@ -136,11 +132,15 @@ def source_type_label(source_type: str) -> str:
 
 
 class CitationInlineProcessor(InlineProcessor):
+    def __init__(self, pattern, md, site):
+        super().__init__(pattern, md)
+        self.site = site
+
     def handleMatch(self, match, data_text):
         try:
             cited = parse_citation("@" + match.group(1))
         except ValueError as error:
-            self.md.explainer_citation_problems.append(
+            self.site.state.citation_problems.append(
                 (match.group(0), malformed_message(match.group(0), str(error)))
             )
             cited = []
@@ -150,14 +150,13 @@ class CitationInlineProcessor(InlineProcessor):
 class CitationTreeprocessor(Treeprocessor):
     """Number citations in reading order, check their keys, and append the Sources list."""
 
-    def __init__(self, md, docs_dir: pathlib.Path):
+    def __init__(self, md, site):
         super().__init__(md)
-        self.docs_dir = docs_dir
+        self.site = site
 
     def run(self, root):
-        dataset = data.load(self.docs_dir / "data")
-        page = current_page(self.md)
-        problems = [(token, message) for token, message in self.md.explainer_citation_problems]
+        dataset = self.site.dataset
+        problems = list(self.site.state.citation_problems)
         numbers: dict[str, int] = {}
         for anchor in list(root.iter("a")):
             key = anchor.attrib.pop(KEY_ATTRIBUTE, None)
@@ -174,11 +173,8 @@ class CitationTreeprocessor(Treeprocessor):
             anchor.text = f"[{number}, {locator}]" if locator else f"[{number}]"
         places = self._group(root)
         if problems:
-            path = self.docs_dir / page.src_path
-            raise ContentError(
-                [Problem(display_path(path), line_of(path, token), message) for token, message in problems]
-            )
-        self.md.explainer_cited_keys = list(numbers)  # for the page's JSON-LD (page_footer)
+            raise ContentError([self.site.problem(token, message) for token, message in problems])
+        self.site.state.cited_keys = list(numbers)  # for the page's JSON-LD (page_footer)
         if numbers:
             root.append(self.sources_list(dataset, numbers, places))
 
@@ -276,33 +272,6 @@ class CitationTreeprocessor(Treeprocessor):
                 read = etree.SubElement(item, "a", {"href": source["url"], "rel": "noopener"})
                 read.text = "Read the source"
                 read.tail = " · "
-            full = etree.SubElement(item, "a", {"href": link(self.md, f"{SOURCES_PAGE}#{key}")})
+            full = etree.SubElement(item, "a", {"href": self.site.link(f"{SOURCES_PAGE}#{key}")})
             full.text = "Full entry"
         return section
-
-
-class CitationExtension(Extension):
-    def __init__(self, **kwargs):
-        self.config = {"docs_dir": ["docs", "The docs folder; its data/ holds sources.yml."]}
-        super().__init__(**kwargs)
-
-    def extendMarkdown(self, md):
-        self.md = md
-        md.registerExtension(self)
-        md.explainer_citation_problems = []
-        md.explainer_cited_keys = []
-        docs_dir = pathlib.Path(self.getConfig("docs_dir"))
-        # After escapes (180), before links (160-170), so [@key] is never read as a link.
-        md.inlinePatterns.register(CitationInlineProcessor(CITATION_PATTERN, md), "citation", 175)
-        # After inline parsing (20), before toc (5), so the list heading joins the contents.
-        md.treeprocessors.register(CitationTreeprocessor(md, docs_dir), "citation-list", 10)
-        if zensical_context(md) is not None:
-            exit_cleanly_on_error(md)
-
-    def reset(self):
-        self.md.explainer_citation_problems = []
-        self.md.explainer_cited_keys = []
-
-
-def makeExtension(**kwargs):
-    return CitationExtension(**kwargs)

@@ -13,12 +13,10 @@ import xml.etree.ElementTree as etree
 
 from markdown.treeprocessors import Treeprocessor
 
-from . import data
-from .blockbase import DataBlock, DataBlockExtension
+from .blockbase import DataBlock
 from .citations import citation_element
 from .errors import Problem, display_path
 from .formatting import format_date, time_element
-from .page_context import current_page, link
 from .text import data_text
 from .usage import front_matter
 
@@ -82,7 +80,7 @@ class CorrectionsBlock(DataBlock):
         where.append(time_element(self.md, entry["date"]))
         where[-1].tail = " · "
         target = entry["page"] + (f"#{entry['anchor']}" if entry.get("anchor") else "")
-        page = etree.SubElement(where, "a", {"href": link(self.md, target)})
+        page = etree.SubElement(where, "a", {"href": self.site.link(target)})
         page.text = data_text(self.md, page_title(self.docs_dir, entry["page"]))
         for label, field in (("It said", "said"), ("It now says", "says"), ("Why", "why")):
             paragraph = etree.SubElement(item, "p", {"class": f"correction-{field}"})
@@ -96,38 +94,23 @@ class CorrectionsBlock(DataBlock):
 class CorrectionNote(Treeprocessor):
     """Adds "Corrected on DATE" under the page title when the record names this page."""
 
-    def __init__(self, md, docs_dir):
+    def __init__(self, md, site):
         super().__init__(md)
-        self.docs_dir = pathlib.Path(docs_dir)
+        self.site = site
 
     def run(self, root):
-        page = current_page(self.md).src_path
-        entries = [
-            e for e in newest_first(data.load(self.docs_dir / "data").corrections) if e["page"] == page
-        ]
+        page = self.site.page.src_path
+        entries = [e for e in newest_first(self.site.dataset.corrections) if e["page"] == page]
         if not entries:
             return
         latest = [entry for entry in entries if entry["date"] == entries[0]["date"]]
         note = etree.Element("p", {"class": "correction-note"})
         note.text = f"Corrected on {format_date(latest[0]['date'])}: "
-        anchor = etree.SubElement(note, "a", {"href": link(self.md, f"{CORRECTIONS_PAGE}#{latest[0]['id']}")})
+        anchor = etree.SubElement(
+            note, "a", {"href": self.site.link(f"{CORRECTIONS_PAGE}#{latest[0]['id']}")}
+        )
         anchor.text = "what changed"
         # The record lists a page's corrections of one day together, from the one linked.
         anchor.tail = f" ({len(latest)} corrections, listed together)." if len(latest) > 1 else "."
         title = next((index for index, child in enumerate(root) if child.tag == "h1"), None)
         root.insert(0 if title is None else title + 1, note)
-
-
-class CorrectionsExtension(DataBlockExtension):
-    BLOCK = CorrectionsBlock
-
-    def extendMarkdownBlocks(self, md, block_mgr):
-        super().extendMarkdownBlocks(md, block_mgr)
-        # After the citation numbering (priority 5 and up run first) so the note is not renumbered.
-        md.treeprocessors.register(
-            CorrectionNote(md, self.getConfig("docs_dir")), "explainer-correction-note", 4
-        )
-
-
-def makeExtension(**kwargs):
-    return CorrectionsExtension(**kwargs)

@@ -658,6 +658,11 @@ def _mtime(path: str) -> int:
 
 
 def load(data_dir) -> Dataset:
-    """The validated Dataset, re-read only when a data file changes (fast across pages)."""
+    """The validated Dataset, re-read only when a data file changes (once per build).
+
+    Cached on the resolved folder, so 'docs/data' and its absolute path share one entry,
+    and on every file's modification time, so `mkdocs serve` sees an edit.
+    """
+    data_dir = pathlib.Path(data_dir).resolve()
     stamp = tuple(_mtime(os.path.join(data_dir, f"{name}.yml")) for name in FILES)
-    return _load_cached(pathlib.Path(data_dir), stamp)
+    return _load_cached(data_dir, stamp)

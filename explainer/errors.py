@@ -8,14 +8,9 @@ and never a traceback.
 from __future__ import annotations
 
 import dataclasses
-import os
 import pathlib
-import sys
 
-try:  # MkDocs prints a ClickException's message without a traceback.
-    from mkdocs.exceptions import BuildError as _BuildBase
-except ImportError:  # Zensical, or the checker without MkDocs installed.
-    _BuildBase = Exception
+from .page_context import ReportedError
 
 
 @dataclasses.dataclass(frozen=True)
@@ -33,7 +28,7 @@ class Problem:
         return f"{where}:{field} {prefix}{self.message}"
 
 
-class ContentError(_BuildBase):
+class ContentError(ReportedError):
     """Raised with every problem found; its message lists them one per line."""
 
     def __init__(self, problems: list[Problem]):
@@ -92,22 +87,3 @@ def line_of(path: pathlib.Path, token: str) -> int | None:
     except OSError:
         return None
     return None
-
-
-def exit_cleanly_on_error(md) -> None:
-    """Under Zensical, print a ContentError's lines and stop, instead of its traceback.
-
-    Zensical reports any Python exception from rendering with a traceback, so this
-    instance's convert() prints our message and ends the process with status 1.
-    """
-    convert = md.convert
-
-    def guarded(source: str) -> str:
-        try:
-            return convert(source)
-        except ContentError as error:
-            print(error, file=sys.stderr, flush=True)
-            sys.stdout.flush()
-            os._exit(1)
-
-    md.convert = guarded

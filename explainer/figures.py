@@ -12,18 +12,14 @@ each row is a card (site.css), its cells labelled by their `data-label`. With
 
 from __future__ import annotations
 
-import pathlib
 import re
 import xml.etree.ElementTree as etree
 
 from markdown.inlinepatterns import InlineProcessor
 
-from . import data
-from .blockbase import DataBlock, DataBlockExtension, OptionError, key_list
+from .blockbase import DataBlock, OptionError, key_list
 from .citations import citation_element, outside_code
-from .errors import ContentError, Problem, display_path, line_of
 from .formatting import TYPE_LABEL, figure_value, format_when, sort_key
-from .page_context import current_page
 from .text import data_text
 
 # One group, the id, so re.findall gives ids; an option follows a comma: [fig:id, named].
@@ -98,16 +94,15 @@ def figure_problems(text: str, dataset) -> list[tuple[str, str]]:
 
 
 class FigureInlineProcessor(InlineProcessor):
-    def __init__(self, pattern, md, docs_dir):
+    def __init__(self, pattern, md, site):
         super().__init__(pattern, md)
-        self.docs_dir = docs_dir
+        self.site = site
 
     def handleMatch(self, match, paragraph):
-        dataset = data.load(self.docs_dir / "data")
+        dataset = self.site.dataset
         message = figure_problem(match, paragraph, dataset)
         if message:
-            path = self.docs_dir / current_page(self.md).src_path
-            raise ContentError([Problem(display_path(path), line_of(path, match.group(0)), message)])
+            self.site.fail(match.group(0), message)
         named = match.group(0) != f"[fig:{match.group(1)}]"
         figure = figure_inline(self.md, dataset.figures[match.group(1)], named)
         return figure, match.start(0), match.end(0)
@@ -173,17 +168,3 @@ class FiguresBlock(DataBlock):
                 self.md, f"{figure['counts']}; {figure['who']}, {format_when(figure['date'])}", glossary=True
             )
             item.append(citation_element([(key, None) for key in figure["sources"]]))
-
-
-class FiguresExtension(DataBlockExtension):
-    BLOCK = FiguresBlock
-
-    def extendMarkdown(self, md):
-        super().extendMarkdown(md)
-        docs_dir = pathlib.Path(self.getConfig("docs_dir"))
-        # Before citations (175) and links, so [fig:id] is never read as a link.
-        md.inlinePatterns.register(FigureInlineProcessor(FIGURE_PATTERN, md, docs_dir), "figure", 176)
-
-
-def makeExtension(**kwargs):
-    return FiguresExtension(**kwargs)

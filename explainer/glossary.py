@@ -17,7 +17,7 @@ import xml.etree.ElementTree as etree
 
 from markdown.treeprocessors import Treeprocessor
 
-from .blockbase import DataBlock, DataBlockExtension, OptionError
+from .blockbase import DataBlock, OptionError
 from .errors import read_utf8
 from .text import data_text
 
@@ -88,16 +88,3 @@ class TooltipPlacesTreeprocessor(Treeprocessor):
         index = list(parent).index(abbr)
         before = parent.text if index == 0 else parent[index - 1].tail
         return bool(ADDRESS_SO_FAR.search(before or ""))
-
-
-class GlossaryExtension(DataBlockExtension):
-    BLOCK = GlossaryBlock
-
-    def extendMarkdownBlocks(self, md, block_mgr):
-        super().extendMarkdownBlocks(md, block_mgr)
-        # After abbr (7) marks the terms, before toc (5) reads the headings.
-        md.treeprocessors.register(TooltipPlacesTreeprocessor(md), "glossary-tooltip-places", 6)
-
-
-def makeExtension(**kwargs):
-    return GlossaryExtension(**kwargs)

@@ -14,9 +14,8 @@ import pathlib
 import xml.etree.ElementTree as etree
 
 from markdown.util import AtomicString
-from pymdownx.blocks import BlocksExtension
 
-from .blockbase import DataBlock, DataBlockExtension
+from .blockbase import DataBlock
 
 ZIP_NAME = "site-offline.zip"
 
@@ -49,22 +48,7 @@ class OfflineCopyBlock(DataBlock):
     def render(self, block):
         add_offline_link(
             block,
-            self.config["site_url"],
+            self.site.site_url,
             self.docs_dir.parent,
             "To read the whole site without a connection, download the offline copy,",
         )
-
-
-class OfflineCopyExtension(DataBlockExtension):
-    BLOCK = OfflineCopyBlock
-
-    def __init__(self, **kwargs):
-        self.config = {
-            "docs_dir": ["docs", "The docs folder; the zip is beside its parent's mkdocs.yml."],
-            "site_url": ["", "The published site's address; the zip is at its root."],
-        }
-        BlocksExtension.__init__(self, **kwargs)
-
-
-def makeExtension(**kwargs):
-    return OfflineCopyExtension(**kwargs)

@@ -1,16 +1,25 @@
-"""Which page is being rendered, for the extensions that link across pages.
+"""The one module that knows whether MkDocs or Zensical runs the Markdown.
 
-Python-Markdown does not know the current file. MkDocs registers a 'relpath'
-treeprocessor that holds it; Zensical registers a 'rendering_context' preprocessor.
-This is the one place that reads either, so the rest of the package stays portable.
-Outside both (unit tests, the checker) the page is the docs root's index.md.
+Python-Markdown does not know the current file or the site. MkDocs registers a
+'relpath' treeprocessor that holds the page's file and the site's config; Zensical
+registers a 'rendering_context' preprocessor that holds the page and its config. This
+module reads either, so the rest of the package stays portable. Outside both (unit
+tests, the checker) `host()` is None and the entry extension's own options stand in.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
+import os
+import pathlib
 import posixpath
+import sys
+
+try:  # MkDocs prints a BuildError's message without a traceback.
+    from mkdocs.exceptions import BuildError as ReportedError
+except ImportError:  # Zensical, or the checker without MkDocs installed.
+    ReportedError = Exception
 
 
 @dataclasses.dataclass(frozen=True)
@@ -21,50 +30,95 @@ class PageInfo:
     description: str | None = None  # the front matter's description
 
 
-def zensical_context(md):
-    """Zensical's rendering-context preprocessor, or None outside Zensical."""
+@dataclasses.dataclass(frozen=True)
+class Host:
+    """What MkDocs or Zensical knows and the extensions need: the page and the site's settings."""
+
+    page: PageInfo
+    docs_dir: pathlib.Path
+    site_name: str
+    site_url: str
+    repo_url: str
+    zensical: bool
+
+
+def _zensical_context(md):
     for processor in md.preprocessors:
         if processor.__class__.__name__ == "ContextPreprocessor" and hasattr(processor, "page"):
             return processor
     return None
 
 
-def current_page(md) -> PageInfo:
+def host(md) -> Host | None:
+    """The page and site settings from MkDocs or Zensical; None outside both."""
     relpath = md.treeprocessors["relpath"] if "relpath" in md.treeprocessors else None
     if relpath is not None:  # MkDocs
-        file = relpath.file
+        file, config = relpath.file, relpath.config
         page = getattr(file, "page", None)
         meta = getattr(page, "meta", None) or {}
-        return PageInfo(
+        info = PageInfo(
             file.src_uri,
             meta.get("title") or getattr(page, "title", None),
             getattr(page, "canonical_url", None),
             meta.get("description"),
         )
-    context = zensical_context(md)
+        return Host(
+            info,
+            pathlib.Path(config["docs_dir"]),
+            config["site_name"] or "",
+            config["site_url"] or "",
+            config["repo_url"] or "",
+            zensical=False,
+        )
+    context = _zensical_context(md)
     if context is not None:
-        page = context.page
-        site_url = (getattr(context, "config", None) or {}).get("site_url") or ""
+        page, config = context.page, context.config or {}
+        site_url = config.get("site_url") or ""
         url = site_url.rstrip("/") + "/" + page.url.lstrip("/") if site_url else None
         meta = getattr(page, "meta", None) or {}
-        return PageInfo(
+        info = PageInfo(
             page.path.replace("\\", "/"), meta.get("title") or page.title, url, meta.get("description")
         )
-    return PageInfo(getattr(md, "explainer_page", "index.md"))
-
-
-def link(md, target: str) -> str:
-    """A link from the current page to target (a docs-relative .md path with optional #anchor).
-
-    Both MkDocs and Zensical rewrite relative .md links to the built page's URL and
-    check them; neither rewrites links that start with '/'.
-    """
-    return relative_link(current_page(md).src_path, target)
+        docs_dir = pathlib.Path(config.get("root_dir") or ".") / config.get("docs_dir", "docs")
+        return Host(
+            info,
+            docs_dir,
+            config.get("site_name") or "",
+            site_url,
+            config.get("repo_url") or "",
+            zensical=True,
+        )
+    return None
 
 
 @functools.lru_cache(maxsize=65536)
 def relative_link(here: str, target: str) -> str:
-    """link() from the page here: memoised, as a page links to the same few pages many times."""
+    """A link from page `here` to target (a docs-relative .md path with optional #anchor).
+
+    Both MkDocs and Zensical rewrite relative .md links to the built page's URL and
+    check them; neither rewrites links that start with '/'. Memoised, as a page links
+    to the same few pages many times.
+    """
     path, _, anchor = target.partition("#")
     relative = "" if path == here else posixpath.relpath(path, posixpath.dirname(here) or ".")
     return relative + (f"#{anchor}" if anchor else "")
+
+
+def exit_cleanly_on_error(md, error_type: type[Exception]) -> None:
+    """Under Zensical, print an error_type's lines and stop, instead of its traceback.
+
+    Zensical reports any Python exception from rendering with a traceback, so this
+    instance's convert() prints our message and ends the process with status 1.
+    MkDocs needs nothing: it prints a BuildError's message (ReportedError) itself.
+    """
+    convert = md.convert
+
+    def guarded(source: str) -> str:
+        try:
+            return convert(source)
+        except error_type as error:
+            print(error, file=sys.stderr, flush=True)
+            sys.stdout.flush()
+            os._exit(1)
+
+    md.convert = guarded

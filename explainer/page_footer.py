@@ -23,15 +23,13 @@ import pathlib
 import xml.etree.ElementTree as etree
 from urllib.parse import quote, urlencode
 
-from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from . import cite, data
+from . import cite
 from .formatting import format_date
 from .history import git
 from .offline_copy import add_offline_link
-from .page_context import current_page
 from .text import data_text
 
 CORRECTION_FORM = "correction.yml"
@@ -123,20 +121,17 @@ def script_json(value: dict) -> str:
 
 
 class PageFooterTreeprocessor(Treeprocessor):
-    def __init__(self, md, docs_dir: pathlib.Path, site_name: str, repo_url: str, site_url: str):
+    def __init__(self, md, site):
         super().__init__(md)
-        self.docs_dir = docs_dir
-        self.site_name = site_name
-        self.repo_url = repo_url
-        self.site_url = site_url
+        self.site = site
 
     def run(self, root):
-        page = current_page(self.md)
-        docs_dir = self.docs_dir.resolve()
+        page, site_name = self.site.page, self.site.site_name
+        docs_dir = self.site.docs_dir.resolve()
         updated = last_changes(docs_dir).get(page.src_path)
         work = cite.Work(
-            title=page.title or self.site_name,
-            site=self.site_name,
+            title=page.title or site_name,
+            site=site_name,
             url=page.url or "",
             date=updated,
             revision=revision(docs_dir),
@@ -162,15 +157,15 @@ class PageFooterTreeprocessor(Treeprocessor):
             when[-1].tail = f" (revision {work.revision})."
         else:
             when.text = f"Last updated: not recorded in this copy (no git history). Revision {work.revision}."
-        if self.repo_url:
+        if self.site.repo_url:
             report = etree.SubElement(footer, "p", {"class": "page-report"})
             etree.SubElement(
                 report,
                 "a",
-                {"href": report_link(self.repo_url, page.title, page.url), "class": "report-error"},
+                {"href": report_link(self.site.repo_url, page.title, page.url), "class": "report-error"},
             ).text = "Report an error on this page"
-        if self.site_url:
-            add_offline_link(footer, self.site_url, docs_dir.parent, "Offline copy:")
+        if self.site.site_url:
+            add_offline_link(footer, self.site.site_url, docs_dir.parent, "Offline copy:")
         details = etree.SubElement(footer, "details", {"class": "cite-page"})
         etree.SubElement(details, "summary").text = "Cite this page"
         formats = etree.SubElement(details, "dl", {"class": "cite-formats"})
@@ -181,30 +176,6 @@ class PageFooterTreeprocessor(Treeprocessor):
             block.text = data_text(self.md, text)  # a citation, not prose: no tooltips
         printed = etree.SubElement(footer, "p", {"class": "cite-print"})
         printed.text = data_text(self.md, "Cite this page: " + cite.formats(work)["APA"])
-        dataset = data.load(self.docs_dir / "data")
-        sources = [dataset.sources[key] for key in getattr(self.md, "explainer_cited_keys", [])]
+        sources = [self.site.dataset.sources[key] for key in self.site.state.cited_keys]
         script = etree.SubElement(footer, "script", {"type": "application/ld+json"})
-        script.text = AtomicString(script_json(json_ld(page, self.site_name, updated, sources)))
-
-
-class PageFooterExtension(Extension):
-    def __init__(self, **kwargs):
-        self.config = {
-            "docs_dir": ["docs", "The docs folder, inside a git checkout if possible."],
-            "site_name": ["", "The site's name, as cited."],
-            "repo_url": ["", "The repository whose Correction issue form reports an error."],
-            "site_url": ["", "The published site's address, where the offline copy's zip is."],
-        }
-        super().__init__(**kwargs)
-
-    def extendMarkdown(self, md):
-        docs_dir = pathlib.Path(self.getConfig("docs_dir"))
-        processor = PageFooterTreeprocessor(
-            md, docs_dir, self.getConfig("site_name"), self.getConfig("repo_url"), self.getConfig("site_url")
-        )
-        # After the citations list (10), before toc (5): the box closes the page.
-        md.treeprocessors.register(processor, "page-footer", 9)
-
-
-def makeExtension(**kwargs):
-    return PageFooterExtension(**kwargs)
+        script.text = AtomicString(script_json(json_ld(page, site_name, updated, sources)))

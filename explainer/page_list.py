@@ -24,9 +24,8 @@ import dataclasses
 import pathlib
 import xml.etree.ElementTree as etree
 
-from .blockbase import DataBlock, DataBlockExtension, OptionError
+from .blockbase import DataBlock, OptionError
 from .errors import read_utf8
-from .page_context import link
 from .reading_time import label, page_minutes
 from .text import data_text
 from .usage import front_matter
@@ -89,7 +88,7 @@ class PageListBlock(DataBlock):
         for src, title, description, minutes in found:
             item = etree.SubElement(items, "li")
             heading = etree.SubElement(etree.SubElement(item, "p"), "strong")
-            anchor = etree.SubElement(heading, "a", {"href": link(self.md, src)})
+            anchor = etree.SubElement(heading, "a", {"href": self.site.link(src)})
             anchor.text = data_text(self.md, title)
             summary = etree.SubElement(item, "p")
             summary.text = data_text(self.md, description, glossary=True)
@@ -104,14 +103,6 @@ class PageListBlock(DataBlock):
         ordered = etree.SubElement(section, "ol")
         for src, page_title, _, minutes in listing.pages:
             item = etree.SubElement(ordered, "li")
-            anchor = etree.SubElement(item, "a", {"href": link(self.md, src)})
+            anchor = etree.SubElement(item, "a", {"href": self.site.link(src)})
             anchor.text = data_text(self.md, page_title)
             anchor.tail = f" ({label(minutes)})"
-
-
-class PageListExtension(DataBlockExtension):
-    BLOCK = PageListBlock
-
-
-def makeExtension(**kwargs):
-    return PageListExtension(**kwargs)

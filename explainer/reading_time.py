@@ -15,11 +15,9 @@ import pathlib
 import re
 import xml.etree.ElementTree as etree
 
-from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from .errors import read_utf8
-from .page_context import current_page
 from .readability import WORD
 from .usage import FRONT_MATTER, lines_outside_blocks
 
@@ -90,32 +88,17 @@ def page_minutes(docs_dir, src_path: str) -> tuple[int, bool]:
 class ReadingTimeTreeprocessor(Treeprocessor):
     """Adds 'N min read' after the page's title (its first h1)."""
 
-    def __init__(self, md, docs_dir: pathlib.Path):
+    def __init__(self, md, site):
         super().__init__(md)
-        self.docs_dir = docs_dir
+        self.site = site
 
     def run(self, root):
-        page = current_page(self.md)
-        if not (self.docs_dir / page.src_path).is_file():
+        page = self.site.page
+        if not self.site.page_file.is_file():
             return
-        count, shows_list = page_minutes(self.docs_dir, page.src_path)
+        count, shows_list = page_minutes(self.site.docs_dir, page.src_path)
         note = etree.Element("p", {"class": "reading-time", "data-search-exclude": ""})
         note.text = label(count) + (", plus the list below" if shows_list else "")
         children = list(root)
         title = next((i for i, child in enumerate(children) if child.tag == "h1"), None)
         root.insert(0 if title is None else title + 1, note)
-
-
-class ReadingTimeExtension(Extension):
-    def __init__(self, **kwargs):
-        self.config = {"docs_dir": ["docs", "The docs folder the pages are read from."]}
-        super().__init__(**kwargs)
-
-    def extendMarkdown(self, md):
-        docs_dir = pathlib.Path(self.getConfig("docs_dir"))
-        # After the blocks and inline parsing (20), before toc (5); the note is no heading.
-        md.treeprocessors.register(ReadingTimeTreeprocessor(md, docs_dir), "reading-time", 8)
-
-
-def makeExtension(**kwargs):
-    return ReadingTimeExtension(**kwargs)

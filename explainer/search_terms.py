@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 
-from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
@@ -114,13 +113,3 @@ class SearchTermsTreeprocessor(Treeprocessor):
             return
         for child in children:
             self._visit(child)
-
-
-class SearchTermsExtension(Extension):
-    def extendMarkdown(self, md):
-        # After every block and the page footer (9), after toc (5) so headings are untouched.
-        md.treeprocessors.register(SearchTermsTreeprocessor(md), "search-terms", 4)
-
-
-def makeExtension(**kwargs):
-    return SearchTermsExtension(**kwargs)

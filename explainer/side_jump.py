@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 
-from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from .text import data_text
@@ -45,15 +44,3 @@ class SideJumpTreeprocessor(Treeprocessor):
             anchor = etree.SubElement(etree.SubElement(items, "li"), "a", {"href": f"#{heading.get('id')}"})
             anchor.text = data_text(self.md, "".join(heading.itertext()).strip())
         return nav
-
-
-class SideJumpExtension(Extension):
-    def extendMarkdown(self, md):
-        md.registerExtension(self)
-        # After attr_list (8) gives the headings their ids; the bar has no heading, so
-        # running before or after toc (5) leaves the contents the same.
-        md.treeprocessors.register(SideJumpTreeprocessor(md), "explainer-side-jump", 7)
-
-
-def makeExtension(**kwargs):
-    return SideJumpExtension(**kwargs)

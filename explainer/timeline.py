@@ -20,11 +20,10 @@ import json
 import math
 import xml.etree.ElementTree as etree
 
-from .blockbase import SEARCH_ENTRY, DataBlock, DataBlockExtension, OptionError, key_list
+from .blockbase import SEARCH_ENTRY, DataBlock, OptionError, key_list
 from .citations import citation_element
 from .data import SCHEMA_DIR
 from .formatting import add_label, add_links, format_when, sort_key, time_element
-from .page_context import link
 from .text import data_text
 
 
@@ -169,7 +168,7 @@ class TimelineBlock(DataBlock):
         else:
             self.event_list(block, events, dataset)
             more = etree.SubElement(block, "p", {"class": "timeline-more", "data-search-exclude": ""})
-            anchor = etree.SubElement(more, "a", {"href": link(self.md, TIMELINE_PAGE)})
+            anchor = etree.SubElement(more, "a", {"href": self.site.link(TIMELINE_PAGE)})
             anchor.text = "See the full timeline"
 
     def event_list(self, parent, events, dataset, search_entries=False):
@@ -207,7 +206,7 @@ class TimelineBlock(DataBlock):
         summary.append(citation_element([(key, None) for key in event["sources"]]))
         meta = etree.SubElement(item, "p", {"class": "timeline-meta"})
         add_label(self.md, meta, "Themes")
-        timeline = link(self.md, TIMELINE_PAGE)
+        timeline = self.site.link(TIMELINE_PAGE)
         for index, theme in enumerate(event["themes"]):  # each opens the timeline filtered by it
             anchor = etree.SubElement(meta, "a", {"href": f"{timeline}?theme={theme}#{event['id']}"})
             anchor.text = THEME_LABEL[theme]
@@ -217,7 +216,7 @@ class TimelineBlock(DataBlock):
             self.md,
             meta,
             "Actors",
-            [(link(self.md, f"whos-who.md#{key}"), dataset.actors[key]["name"]) for key in event["actors"]],
+            [(self.site.link(f"whos-who.md#{key}"), dataset.actors[key]["name"]) for key in event["actors"]],
         )
 
     def filter_form(self, parent, events, dataset):
@@ -379,11 +378,3 @@ class TimelineBlock(DataBlock):
             )
             key.tail = f" {label}" + (", " if index < len(STATUS_LABEL) - 1 else ".")
         figure.append(svg)
-
-
-class TimelineExtension(DataBlockExtension):
-    BLOCK = TimelineBlock
-
-
-def makeExtension(**kwargs):
-    return TimelineExtension(**kwargs)

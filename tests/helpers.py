@@ -9,21 +9,11 @@ import sys
 
 import markdown
 
+from explainer.extension import ExplainerExtension
+
 TESTS = pathlib.Path(__file__).resolve().parent
 FIXTURE = TESTS / "fixtures" / "project"
-EXTENSIONS = [
-    "attr_list",
-    "md_in_html",
-    "explainer.citations",
-    "explainer.timeline",
-    "explainer.bibliography",
-    "explainer.actors",
-    "explainer.figures",
-    "explainer.chart",
-    "explainer.glossary",
-    "explainer.corrections",
-    "explainer.argument_map",
-]
+EXTENSIONS = ["attr_list", "md_in_html"]
 
 
 def convert(
@@ -31,11 +21,19 @@ def convert(
     docs_dir: pathlib.Path = FIXTURE / "docs",
     page: str = "index.md",
     extra_extensions: tuple[str, ...] = (),
+    whole_page: bool = False,
 ) -> str:
-    """HTML of text rendered as docs/<page> with the site's extensions and the given docs."""
-    configs = {name: {"docs_dir": str(docs_dir)} for name in EXTENSIONS if name.startswith("explainer")}
-    md = markdown.Markdown(extensions=[*EXTENSIONS, *extra_extensions], extension_configs=configs)
-    md.explainer_page = page
+    """HTML of text rendered as docs/<page> with the site's extension and the given docs.
+
+    What describes the page file as a whole (its reading time, its footer, whose date and
+    revision come from git, and the search spellings) is left out unless whole_page=True,
+    so the tests compare the rendering of text alone.
+    """
+    site = ExplainerExtension(docs_dir=str(docs_dir), page=page)
+    md = markdown.Markdown(extensions=[*EXTENSIONS, site, *extra_extensions])
+    if not whole_page:
+        for name in ("reading-time", "page-footer", "search-terms"):
+            md.treeprocessors.deregister(name)
     return md.convert(text)
 
 

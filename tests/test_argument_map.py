@@ -107,8 +107,7 @@ def test_a_jump_bar_links_each_side_of_a_debate_page():
     html = convert(
         '<div class="sides" markdown>\n<section class="side" markdown>\n\n### Yes { #side-yes }\n\n'
         'Text.\n\n</section>\n<section class="side" markdown>\n\n### No { #side-no }\n\nText.\n\n'
-        "</section>\n</div>\n",
-        extra_extensions=("explainer.side_jump",),
+        "</section>\n</div>\n"
     )
     nav = html[html.index("<nav") : html.index("</nav>")]
     assert 'aria-label="Sides of this question"' in nav

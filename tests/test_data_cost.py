@@ -50,15 +50,12 @@ def test_the_usage_count_ignores_citations_shown_as_code(tmp_path):
 
 
 def test_links_between_pages_are_relative_and_computed_once_per_pair():
-    class Page:
-        explainer_page = "debate/question.md"
-        treeprocessors = preprocessors = ()
-
+    here = "debate/question.md"
     page_context.relative_link.cache_clear()
     for _ in range(3):
-        assert page_context.link(Page, "sources.md#census-2015") == "../sources.md#census-2015"
-        assert page_context.link(Page, "debate/question.md#x") == "#x"
-        assert page_context.link(Page, "debate/other.md") == "other.md"
+        assert page_context.relative_link(here, "sources.md#census-2015") == "../sources.md#census-2015"
+        assert page_context.relative_link(here, "debate/question.md#x") == "#x"
+        assert page_context.relative_link(here, "debate/other.md") == "other.md"
     assert page_context.relative_link.cache_info().misses == 3
 
 

@@ -10,6 +10,7 @@ from explainer import cite
 from explainer.page_footer import report_link
 
 from conftest import built_pages
+from helpers import FIXTURE
 
 WORK = cite.Work(
     title="Watch or remove?",
@@ -109,20 +110,20 @@ def test_the_404_page_offers_search_the_eight_questions_and_the_timeline(site_di
 
 
 def test_the_offline_copy_is_linked_with_its_size_when_the_zip_exists(tmp_path):
+    import shutil
+
     import markdown
 
     from explainer.offline_copy import zip_size
 
     docs = tmp_path / "docs"
-    docs.mkdir()
+    shutil.copytree(FIXTURE / "docs", docs)
     assert zip_size(tmp_path) is None
     (tmp_path / "site-offline.zip").write_bytes(b"0" * 2_345_678)
     assert zip_size(tmp_path) == "2.3 MB"
     md = markdown.Markdown(
-        extensions=["explainer.offline_copy"],
-        extension_configs={
-            "explainer.offline_copy": {"docs_dir": str(docs), "site_url": "https://example.org/site/"}
-        },
+        extensions=["explainer"],
+        extension_configs={"explainer": {"docs_dir": str(docs), "site_url": "https://example.org/site/"}},
     )
     html = md.convert("/// offline-copy\n///")
     assert (

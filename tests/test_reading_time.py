@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
-import markdown
 import pytest
 
 from explainer import page_list, reading_time
 from explainer.blockbase import OptionError
 from explainer.errors import ContentError
 from explainer.reading_time import WORDS_PER_MINUTE
+
+from helpers import convert
 
 
 def words(count: int) -> str:
@@ -36,10 +37,7 @@ def docs(tmp_path):
 
 
 def render(docs, text: str, src: str = "index.md") -> str:
-    configs = {name: {"docs_dir": str(docs)} for name in ("explainer.page_list", "explainer.reading_time")}
-    md = markdown.Markdown(extensions=list(configs), extension_configs=configs)
-    md.explainer_page = src
-    return md.convert(text)
+    return convert(text, docs_dir=docs, page=src, whole_page=True)
 
 
 def test_words_leave_out_front_matter_citations_markup_code_and_data_blocks():
