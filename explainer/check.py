@@ -17,41 +17,13 @@ import sys
 
 import yaml
 
-from . import (
-    actors,
-    argument_map,
-    bibliography,
-    chart,
-    citations,
-    corrections,
-    data,
-    figures,
-    glossary,
-    offline_copy,
-    page_list,
-    quotations,
-    timeline,
-)
+from . import citations, corrections, data, extension, figures, quotations
 from .blockbase import OptionError, block_uses
 from .data import visible
 from .errors import ContentError, Problem, display_path, line_of, read_utf8
 from .usage import FRONT_MATTER, cited_keys, front_matter, page_files
 
-BLOCKS = {
-    block.NAME: block
-    for block in (
-        timeline.TimelineBlock,
-        bibliography.SourcesBlock,
-        actors.ActorsBlock,
-        figures.FiguresBlock,
-        chart.FigureChartBlock,
-        glossary.GlossaryBlock,
-        corrections.CorrectionsBlock,
-        offline_copy.OfflineCopyBlock,
-        argument_map.ArgumentMapBlock,
-        page_list.PageListBlock,
-    )
-}
+BLOCKS = {block.NAME: block for block in extension.BLOCKS}  # the blocks the extension registers
 
 REQUIRED_META = {"title": "add the page's title", "description": "add a one-sentence description"}
 
