@@ -16,24 +16,24 @@ FIXTURE = TESTS / "fixtures" / "project"
 EXTENSIONS = ["attr_list", "md_in_html"]
 
 
+# What describes the page file as a whole: its reading time, its footer (whose date and
+# revision come from git) and the search spellings. convert() leaves them out unless kept.
+PAGE_PARTS = ("reading-time", "page-footer", "search-terms")
+
+
 def convert(
     text: str,
     docs_dir: pathlib.Path = FIXTURE / "docs",
     page: str = "index.md",
     extra_extensions: tuple[str, ...] = (),
-    whole_page: bool = False,
+    keep: tuple[str, ...] = (),
 ) -> str:
-    """HTML of text rendered as docs/<page> with the site's extension and the given docs.
-
-    What describes the page file as a whole (its reading time, its footer, whose date and
-    revision come from git, and the search spellings) is left out unless whole_page=True,
-    so the tests compare the rendering of text alone.
-    """
+    """HTML of text rendered as docs/<page> with the site's extension and the given docs,
+    without the PAGE_PARTS not named in keep, so a test sees the rendering of text alone."""
     site = ExplainerExtension(docs_dir=str(docs_dir), page=page)
     md = markdown.Markdown(extensions=[*EXTENSIONS, site, *extra_extensions])
-    if not whole_page:
-        for name in ("reading-time", "page-footer", "search-terms"):
-            md.treeprocessors.deregister(name)
+    for name in set(PAGE_PARTS) - set(keep):
+        md.treeprocessors.deregister(name)
     return md.convert(text)
 
 

@@ -11,7 +11,7 @@ from explainer.blockbase import OptionError
 from explainer.errors import ContentError
 from explainer.reading_time import WORDS_PER_MINUTE
 
-from helpers import convert
+from helpers import PAGE_PARTS, convert
 
 
 def words(count: int) -> str:
@@ -37,7 +37,7 @@ def docs(tmp_path):
 
 
 def render(docs, text: str, src: str = "index.md") -> str:
-    return convert(text, docs_dir=docs, page=src, whole_page=True)
+    return convert(text, docs_dir=docs, page=src, keep=PAGE_PARTS)
 
 
 def test_words_leave_out_front_matter_citations_markup_code_and_data_blocks():

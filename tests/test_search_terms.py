@@ -14,7 +14,7 @@ from helpers import convert
 
 
 def render(text: str, page: str = "index.md") -> BeautifulSoup:
-    html = convert(text, page=page, extra_extensions=("explainer.search_terms",))
+    html = convert(text, page=page, keep=("search-terms",))
     return BeautifulSoup(html, "html.parser")
 
 
