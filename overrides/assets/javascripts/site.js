@@ -309,9 +309,7 @@
     });
   }
 
-  // Sources page (explainer/bibliography.py): the type select and the box narrow the list
-  // as you type; a type heading hides with its last entry. Each entry's text is read on
-  // first use, not on load.
+  // Sources page: the type select and the text box narrow the list (entries read on first use).
   function initSourceFilters() {
     var form = document.querySelector(".source-filters");
     if (!form || form.dataset.ready) return;
@@ -337,13 +335,12 @@
     }
     form.addEventListener("input", apply);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    if (form.elements.type.value || form.elements.text.value) apply();  // kept by the browser
+    if (form.elements.type.value || form.elements.text.value) apply();  // values the browser kept
   }
 
-  // Citation previews (explainer/citations.py): hovering over, focusing or tapping a
-  // citation shows its entry from the page's own Sources list beside it, type and
-  // reliability note included. Esc, a second tap or moving away closes it. The listeners
-  // sit on the document, so nothing is set up per citation.
+  // Citation previews: hover, focus or a tap shows the citation's entry from the page's own
+  // Sources list beside it; Esc, a second tap or moving away closes it. Listeners sit on the
+  // document: nothing is set up per citation.
   var preview = document.createElement("span"), previewed = null, previewTimer = 0, pointer = "";
   preview.id = "cite-preview";
   preview.className = "cite-preview";
@@ -375,7 +372,7 @@
     link.setAttribute("aria-expanded", "true");
     link.after(preview);  // next in the reading and Tab order
     previewed = link;
-    // Below the citation (above it near the bottom of the window), inside the window.
+    // Below the citation, or above it near the window's bottom; never off the side.
     var at = link.getBoundingClientRect(), box = preview.offsetParent.getBoundingClientRect();
     var high = preview.offsetHeight, wide = document.documentElement.clientWidth;
     preview.style.top = (at.bottom + high > innerHeight && at.top > high ? at.top - high : at.bottom) - box.top + "px";
@@ -393,7 +390,7 @@
     if (event.key !== "Escape" || !previewed) return;
     var link = previewed;
     closePreview();
-    pointer = "escape";  // focus goes back to the citation without reopening its preview
+    pointer = "escape";  // focus returns to the citation without reopening the preview
     link.focus();
   });
   document.addEventListener("focusin", function (event) {
@@ -414,7 +411,7 @@
       later(function () { if (!inPreview(document.activeElement)) closePreview(); });
     }
   });
-  // A tap opens the preview and a second tap closes it; a click or Enter goes to the entry.
+  // A tap toggles the preview; a click or Enter goes to the entry in the list.
   document.addEventListener("click", function (event) {
     var link = citationOf(event.target);
     if (!link) return;
