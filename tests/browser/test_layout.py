@@ -20,18 +20,19 @@ LAPTOP = {"width": 1280, "height": 800}
 SCREENSHOTS = ROOT / "bench" / "out"
 DEBATE_PAGES = sorted((ROOT / "docs" / "debate").glob("*.md"))
 
-# Each element wider than the page's box, unless it sits in a box that scrolls or clips
-# sideways and itself fits (a code block, a wide table in Material's scroll wrapper).
+# Each element wider than the page's box, unless it sits in a box that scrolls sideways
+# and itself fits (a code block, a wide table in Material's scroll wrapper). A box that
+# only clips does not count: what it cuts off is lost to the reader.
 OVERFLOWING = """() => {
   const width = document.scrollingElement.clientWidth;
-  const clips = element => ['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(element).overflowX);
+  const scrolls = element => ['auto', 'scroll'].includes(getComputedStyle(element).overflowX);
   const found = [];
   for (const element of document.body.querySelectorAll('*')) {
     const box = element.getBoundingClientRect();
     if (box.width === 0 || box.right <= width + 1) continue;
     let parent = element.parentElement, contained = false;
     for (; parent && parent !== document.body; parent = parent.parentElement) {
-      if (clips(parent) && parent.getBoundingClientRect().right <= width + 1) { contained = true; break; }
+      if (scrolls(parent) && parent.getBoundingClientRect().right <= width + 1) { contained = true; break; }
     }
     const name = `${element.tagName.toLowerCase()}.${element.className}`;
     if (!contained) found.push(`${name} ends at ${Math.round(box.right)}px`);
