@@ -22,8 +22,8 @@ from .readability import WORD
 from .usage import FRONT_MATTER, lines_outside_blocks
 
 WORDS_PER_MINUTE = 200
-# Data blocks that show entries from docs/data: without `ids:`, a whole list.
-LIST_BLOCKS = ("timeline", "figures", "sources", "actors", "glossary", "corrections")
+# Blocks that list entries (data, or the argument map's arguments): without `ids:`, a whole list.
+LIST_BLOCKS = ("timeline", "figures", "sources", "actors", "glossary", "corrections", "argument-map")
 
 NOISE = [
     re.compile(r"\[@[^\]]*\]"),  # citations

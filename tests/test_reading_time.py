@@ -63,6 +63,7 @@ def test_minutes_round_at_the_site_rate_and_are_never_zero():
 def test_a_page_with_a_whole_data_list_says_so_and_one_with_chosen_ids_does_not():
     assert reading_time.has_list("/// timeline\nfilters: true\n///")
     assert reading_time.has_list("/// sources\n///")
+    assert reading_time.has_list("/// argument-map\n///")
     assert not reading_time.has_list("/// timeline\nids: [a, b]\n///")
     assert not reading_time.has_list("/// offline-copy\n///\n\n/// page-list\npages: [a.md]\n///")
 
