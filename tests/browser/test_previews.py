@@ -96,6 +96,15 @@ def test_keyboard_focus_opens_the_preview_tab_enters_it_and_esc_closes_it(page, 
     page.locator(PREVIEW).wait_for(state="detached")
 
 
+def test_enter_on_a_citation_goes_to_its_entry_in_the_list(page, server):
+    page.goto(server.url(DEBATE))
+    page.focus("#cite-1")
+    page.locator(PREVIEW).wait_for()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(f"#source-{key_of(page, '#cite-1')}$"))
+    assert not page.locator(PREVIEW).count()
+
+
 def test_keyboard_focus_moving_elsewhere_closes_the_preview(page, server):
     page.goto(server.url(DEBATE))
     page.focus("#cite-1")
