@@ -7,7 +7,7 @@ so the cards need no font file or download, and Pillow is pinned exactly
 (requirements.txt) so a card's pixels depend only on its text. Cards are cached by a
 hash of their text (CARD_CACHE): a card is drawn again only when its text changes.
 
-Pure functions from docs/ to PNG bytes; the MkDocs hook (mkdocs_files.py) adds them to
+Pure functions from docs/ to PNG bytes; site_files.py adds them to
 the build, and overrides/main.html points the Open Graph and Twitter tags at them.
 """
 

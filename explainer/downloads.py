@@ -1,6 +1,6 @@
 """The site's data as files readers can reuse: CSV, JSON, BibTeX and CSL-JSON.
 
-Pure functions from the validated Dataset to text; mkdocs_files.py adds them to
+Pure functions from the validated Dataset to text; site_files.py adds them to
 the built site. Each file lists the data as the YAML holds it, sorted by key or date.
 """
 

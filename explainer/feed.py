@@ -6,8 +6,8 @@ commit that added a page, and each later commit that changed at least
 SUBSTANTIAL_LINES lines of it. Without git history only the corrections are listed.
 Newest first: every correction, and at most MAX_PAGE_ENTRIES page changes.
 
-The MkDocs hook (mkdocs_files.py) adds the file to the build; the same function runs
-without MkDocs: `python -m explainer.feed SITE_URL > feed.xml`.
+site_files.py adds the file to the MkDocs and Zensical builds; the same function runs
+alone: `python -m explainer.feed SITE_URL > feed.xml`.
 """
 
 from __future__ import annotations

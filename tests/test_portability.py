@@ -4,16 +4,29 @@ Material for MkDocs reaches end of life in May 2027; keeping citations, timeline
 sources in Python-Markdown extensions (not MkDocs hooks) is what makes this pass.
 """
 
+import pytest
+
+from explainer import cards, downloads, feed
+from explainer.usage import page_files
+
 import zensical_build
-from conftest import built_pages
+from conftest import ROOT, built_pages
+from helpers import copy_fixture
 from html_policy import page_breaches
 from project_copy import copy_project
 
 
-def test_zensical_builds_every_page_with_the_packages_rendering(tmp_path, site_dir):
-    site = tmp_path / "zensical"
+@pytest.fixture(scope="module")
+def zensical_site(tmp_path_factory):
+    """The site built by Zensical, once for this module."""
+    site = tmp_path_factory.mktemp("zensical") / "site"
     result = zensical_build.build(site)
     assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def test_zensical_builds_every_page_with_the_packages_rendering(zensical_site, site_dir):
+    site = zensical_site
     mkdocs_pages = {p.relative_to(site_dir) for p in built_pages(site_dir)}
     zensical_pages = {p.relative_to(site) for p in built_pages(site)}
     assert mkdocs_pages <= zensical_pages, mkdocs_pages - zensical_pages
@@ -40,4 +53,26 @@ def test_zensical_stops_on_a_bad_citation_with_a_clean_message(tmp_path):
     result = zensical_build.build(tmp_path / "site", project=project)
     assert result.returncode == 1
     assert "unknown source key 'no-such-source'" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_zensical_writes_the_same_extra_files_as_the_mkdocs_hook(zensical_site, site_dir):
+    docs = ROOT / "docs"
+    expected = {*downloads.FILES, feed.FEED_PATH}
+    expected |= {cards.card_path(path.relative_to(docs).as_posix()) for path in page_files(docs)}
+    for path in sorted(expected):
+        mkdocs_file, zensical_file = site_dir / path, zensical_site / path
+        assert mkdocs_file.is_file() and zensical_file.is_file(), path
+        assert mkdocs_file.read_bytes() == zensical_file.read_bytes(), path
+
+
+def test_zensical_stops_on_a_bad_block_with_a_clean_message(tmp_path):
+    project = copy_fixture(tmp_path)
+    page = project / "docs" / "timeline.md"
+    lines = page.read_text().count("\n")
+    page.write_text(page.read_text() + "\n/// timeline\nthemes: [no-such-theme]\n///\n")
+    result = zensical_build.build(tmp_path / "site", project=project)
+    assert result.returncode == 1
+    message = f"docs/timeline.md:{lines + 2}: /// timeline: unknown theme 'no-such-theme' in option 'themes'"
+    assert result.stderr.strip().splitlines()[-1].startswith(message + "; use one of: ")
     assert "Traceback" not in result.stdout + result.stderr

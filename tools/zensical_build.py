@@ -3,6 +3,8 @@
 Zensical 0.0.73 does not know MkDocs' `!relative` YAML tag, so this writes a copy of
 mkdocs.yml beside it with each `!relative $config_dir` replaced by the project's
 absolute path, builds from that copy, and removes it. Everything else is unchanged.
+Zensical ignores MkDocs hooks, so after its build this writes the extra files (the data
+downloads, feed.xml, the share cards) from the function the MkDocs hook uses.
 Usage: python tools/zensical_build.py SITE_DIR [PROJECT_DIR]   (used by the tests and bench/build.py)
 """
 
@@ -14,8 +16,11 @@ import shutil
 import subprocess
 import sys
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
+import yaml
 
+from explainer.site_files import write_site_files  # the package, as Zensical imports it
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 BUILD_DIR = ".zensical-build"  # Zensical insists on a site_dir inside the project
 
@@ -27,6 +32,32 @@ def zensical_config(project: pathlib.Path) -> pathlib.Path:
     config = project / ".zensical.yml"
     config.write_text(text + f"\nsite_dir: {BUILD_DIR}\n", encoding="utf-8")
     return config
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml's plain settings: !ENV [NAME, default] as MkDocs reads it, other tags as None."""
+
+
+def _environment(loader, node):
+    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [node.value]
+    variables, default = (names[:-1], names[-1]) if len(names) > 1 else (names, None)
+    return next((os.environ[name] for name in variables if os.environ.get(name)), default)
+
+
+_ConfigLoader.add_constructor("!ENV", _environment)
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def write_extra_files(site_dir: pathlib.Path, project: pathlib.Path) -> list[str]:
+    """The files the MkDocs hook adds (explainer/site_files.py), written into site_dir."""
+    config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    return write_site_files(
+        site_dir,
+        project / config.get("docs_dir", "docs"),
+        config["site_name"],
+        config.get("site_url") or "",
+        project / ".cache" / "cards",
+    )
 
 
 def build(site_dir: pathlib.Path, project: pathlib.Path = ROOT) -> subprocess.CompletedProcess:
@@ -46,6 +77,8 @@ def build(site_dir: pathlib.Path, project: pathlib.Path = ROOT) -> subprocess.Co
     shutil.rmtree(site_dir, ignore_errors=True)
     if (project / BUILD_DIR).exists():
         shutil.move(project / BUILD_DIR, site_dir)
+    if result.returncode == 0:
+        write_extra_files(pathlib.Path(site_dir), project)
     return result
 
 

@@ -1,0 +1,35 @@
+"""The build's extra files: the data downloads, feed.xml and the share cards.
+
+Markdown extensions cannot add files to a build, so these come from one function that
+needs neither MkDocs nor Zensical: the MkDocs hook (mkdocs_files.py) adds its files to
+the build, and tools/zensical_build.py writes them into Zensical's finished site.
+"""
+
+from __future__ import annotations
+
+import pathlib
+
+from . import cards, data, downloads, feed
+
+LOCAL_URL = "http://127.0.0.1:8000/"  # the feed's links when no site_url is set
+
+
+def site_files(docs_dir, site_name: str, site_url: str, card_cache: pathlib.Path) -> dict[str, str | bytes]:
+    """{path in the site: content} for every extra file; cards are cached in card_cache."""
+    docs_dir = pathlib.Path(docs_dir)
+    dataset = data.load(docs_dir / "data")
+    files: dict[str, str | bytes] = {path: render(dataset) for path, render in downloads.FILES.items()}
+    files[feed.FEED_PATH] = feed.atom(docs_dir, site_url or LOCAL_URL, site_name)
+    for card in cards.page_cards(docs_dir, site_name):
+        files[card.path] = cards.render(card, card_cache)
+    return files
+
+
+def write_site_files(site_dir, docs_dir, site_name: str, site_url: str, card_cache) -> list[str]:
+    """Write site_files() into a built site; returns their paths."""
+    files = site_files(docs_dir, site_name, site_url, card_cache)
+    for path, content in files.items():
+        target = pathlib.Path(site_dir) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return sorted(files)
