@@ -25,7 +25,6 @@ from .formatting import TYPE_LABEL, figure_value, format_when, number
 from .text import data_text
 
 WIDTH = 360  # the SVG's width in CSS px: its 13 px text stays above 12 px on a 390 px phone
-FONT = 13
 LINE = 16  # height of one line of label text
 LEFT, PLOT_RIGHT, LABEL_X, TOP, BOTTOM = 62, 196, 206, 30, 30
 LABEL_CHARS = 20  # characters per label line that fit between LABEL_X and WIDTH

@@ -155,8 +155,3 @@ class ExplainerExtension(BlocksExtension):
 
     def fail(self, token: str, message: str):
         raise ContentError([self.problem(token, message)])
-
-
-def extension_of(md) -> ExplainerExtension:
-    """The ExplainerExtension registered on md (for make check, which renders outside a host)."""
-    return next(e for e in md.registeredExtensions if isinstance(e, ExplainerExtension))

@@ -11,30 +11,25 @@ address filled in (GitHub issue forms read `?template=&title=&<field id>=`).
 sit on the box as data attributes, so site.js can cite an argument or a timeline event
 by its anchor in the same formats. The box is left out of the search index.
 
-The box also carries the page's JSON-LD (schema.org): a WebSite for the home page, an
-Article for every other page, with its sources as citations.
+The box also carries the page's JSON-LD (explainer/json_ld.py).
 """
 
 from __future__ import annotations
 
 import functools
-import json
 import pathlib
 import xml.etree.ElementTree as etree
 from urllib.parse import quote, urlencode
 
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import AtomicString
 
-from . import cite
+from . import cite, json_ld
 from .formatting import format_date
 from .history import git
 from .offline_copy import add_offline_link
 from .text import data_text
 
 CORRECTION_FORM = "correction.yml"
-CONTENT_LICENCE = "https://creativecommons.org/licenses/by/4.0/"
-HOME = "index.md"
 
 
 @functools.lru_cache(maxsize=4)
@@ -65,59 +60,6 @@ def report_link(repo_url: str, title: str | None, url: str | None) -> str:
     if url:
         fields["page"] = url
     return f"{repo_url.rstrip('/')}/issues/new?{urlencode(fields, quote_via=quote)}"
-
-
-def source_work(source: dict) -> dict:
-    """A source as a schema.org CreativeWork."""
-    work = {
-        "@type": "CreativeWork",
-        "name": source["title"],
-        "publisher": {"@type": "Organization", "name": source["publisher"]},
-    }
-    if source.get("authors"):
-        work["author"] = [{"@type": "Person", "name": name} for name in source["authors"]]
-    if source.get("date"):
-        work["datePublished"] = source["date"]
-    if source.get("url"):
-        work["url"] = source["url"]
-    return work
-
-
-def json_ld(page, site_name: str, updated: str | None, sources: list[dict]) -> dict:
-    """schema.org data for the page: a WebSite for the home page, else an Article."""
-    publisher = {"@type": "Organization", "name": site_name}
-    if page.src_path == HOME:
-        found = {
-            "@context": "https://schema.org",
-            "@type": "WebSite",
-            "name": site_name,
-            "description": page.description or "",
-            "license": CONTENT_LICENCE,
-            "publisher": publisher,
-        }
-    else:
-        found = {
-            "@context": "https://schema.org",
-            "@type": "Article",
-            "headline": page.title or site_name,
-            "description": page.description or "",
-            "license": CONTENT_LICENCE,
-            "publisher": publisher,
-            "isPartOf": {"@type": "WebSite", "name": site_name},
-        }
-        if updated:
-            found["dateModified"] = updated
-        if sources:
-            found["citation"] = [source_work(source) for source in sources]
-    if page.url:
-        found["url"] = page.url
-    return found
-
-
-def script_json(value: dict) -> str:
-    """JSON safe inside <script>: no '<', '>' or '&' that could end the element."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 class PageFooterTreeprocessor(Treeprocessor):
@@ -177,5 +119,4 @@ class PageFooterTreeprocessor(Treeprocessor):
         printed = etree.SubElement(footer, "p", {"class": "cite-print"})
         printed.text = data_text(self.md, "Cite this page: " + cite.formats(work)["APA"])
         sources = [self.site.dataset.sources[key] for key in self.site.state.cited_keys]
-        script = etree.SubElement(footer, "script", {"type": "application/ld+json"})
-        script.text = AtomicString(script_json(json_ld(page, site_name, updated, sources)))
+        footer.append(json_ld.script(page, site_name, updated, sources))
