@@ -96,9 +96,7 @@ class ExplainerExtension(BlocksExtension):
         md.treeprocessors.register(CorrectionNote(md, self), "explainer-correction-note", 4)
         # Last: every other part of the page is in place, headings untouched.
         md.treeprocessors.register(SearchTermsTreeprocessor(md), "search-terms", 4)
-        host = page_context.host(md)
-        if host is not None and host.zensical:
-            page_context.exit_cleanly_on_error(md, ContentError)
+        page_context.exit_cleanly_on_error(md, ContentError)
 
     def reset(self):
         self.state = PageState()

@@ -39,7 +39,6 @@ class Host:
     site_name: str
     site_url: str
     repo_url: str
-    zensical: bool
 
 
 def _zensical_context(md):
@@ -68,7 +67,6 @@ def host(md) -> Host | None:
             config["site_name"] or "",
             config["site_url"] or "",
             config["repo_url"] or "",
-            zensical=False,
         )
     context = _zensical_context(md)
     if context is not None:
@@ -86,7 +84,6 @@ def host(md) -> Host | None:
             config.get("site_name") or "",
             site_url,
             config.get("repo_url") or "",
-            zensical=True,
         )
     return None
 
@@ -105,12 +102,14 @@ def relative_link(here: str, target: str) -> str:
 
 
 def exit_cleanly_on_error(md, error_type: type[Exception]) -> None:
-    """Under Zensical, print an error_type's lines and stop, instead of its traceback.
+    """Make an error_type stop the build with its own lines, never a traceback.
 
-    Zensical reports any Python exception from rendering with a traceback, so this
+    MkDocs needs nothing: it prints a BuildError's (ReportedError's) message itself.
+    Zensical reports any Python exception from rendering with a traceback, so there this
     instance's convert() prints our message and ends the process with status 1.
-    MkDocs needs nothing: it prints a BuildError's message (ReportedError) itself.
     """
+    if _zensical_context(md) is None:
+        return
     convert = md.convert
 
     def guarded(source: str) -> str:

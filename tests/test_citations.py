@@ -164,3 +164,22 @@ def test_the_citation_scanner_ignores_code_spans_and_fenced_code():
 
     text = "Cited [@census-2015]. Shown as code: `[@group-claim-2015]`.\n\n```\n[@other-key]\n```\n"
     assert cited_keys(text) == ["census-2015"]
+
+
+def test_each_page_starts_with_fresh_state():
+    """A malformed citation on one page is not reported again on the next (md.reset())."""
+    import markdown
+
+    from explainer.extension import ExplainerExtension
+
+    from helpers import FIXTURE
+
+    site = ExplainerExtension(docs_dir=str(FIXTURE / "docs"))
+    md = markdown.Markdown(extensions=[site])
+    with pytest.raises(ContentError):
+        md.convert("Bad [@Census 2015].")
+    assert site.state.citation_problems
+    md.reset()
+    assert site.state.citation_problems == [] and site.state.cited_keys == []
+    assert 'href="#source-census-2015"' in md.convert("Fine [@census-2015].")
+    assert site.state.cited_keys == ["census-2015"]

@@ -467,3 +467,19 @@ def test_a_front_matter_title_with_a_direction_control_is_refused(tmp_path):
         "docs/index.md:2: front matter title 'Ho\\u202eme' contains an invisible character (U+202E); "
         "delete it"
     ) in result.stdout
+
+
+def test_the_data_is_read_once_whatever_its_folder_is_called_and_again_after_an_edit(tmp_path, monkeypatch):
+    import os
+
+    from explainer import data
+
+    project = copy_fixture(tmp_path)
+    monkeypatch.chdir(project)
+    first = data.load("docs/data")
+    assert data.load(project / "docs" / "data") is first
+    assert data.load(project / "docs" / ".." / "docs" / "data") is first
+    sources = project / "docs" / "data" / "sources.yml"
+    changed = sources.stat().st_mtime_ns + 1_000_000_000
+    os.utime(sources, ns=(changed, changed))
+    assert data.load("docs/data") is not first
