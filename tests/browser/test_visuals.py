@@ -138,7 +138,7 @@ def test_the_status_filter_and_the_overview_follow_each_other(page, server):
     page.goto(server.url(f"timeline/?status={rarest}"))
     assert shown_marker_events(page) == wanted
     page.locator(".timeline-filters button[type=reset]").click()
-    page.wait_for_function("!location.search.includes('status=')")
+    page.wait_for_function("() => !location.search.includes('status=')")
     assert shown_marker_events(page) == every
 
 
@@ -159,7 +159,7 @@ def test_jumping_to_a_year_works_on_a_390px_phone(new_context, server):
     box = link.bounding_box()
     assert box["width"] >= 24 and box["height"] >= 24, box  # a target a thumb can hit
     link.tap()
-    page.wait_for_function(f"location.hash === '#year-{last_year}'")
+    page.wait_for_function("hash => location.hash === hash", arg=f"#year-{last_year}")
     assert in_view(page, f"#year-{last_year}")
 
 
@@ -186,7 +186,7 @@ def test_a_theme_label_opens_the_timeline_filtered_by_that_theme(page, server):
     theme = link.get_attribute("href").split("theme=")[1].split("#")[0]
     event_id = link.get_attribute("href").split("#")[1]
     link.click()
-    page.wait_for_function(f"location.search === '?theme={theme}'")
+    page.wait_for_function("search => location.search === search", arg=f"?theme={theme}")
     wanted = {key for key, event in DATASET.events.items() if theme in event["themes"]}
     assert page.locator("#timeline-theme").input_value() == theme
     assert shown_event_ids(page) == wanted == shown_marker_events(page)
