@@ -76,3 +76,13 @@ def test_zensical_stops_on_a_bad_block_with_a_clean_message(tmp_path):
     message = f"docs/timeline.md:{lines + 2}: /// timeline: unknown theme 'no-such-theme' in option 'themes'"
     assert result.stderr.strip().splitlines()[-1].startswith(message + "; use one of: ")
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_zensical_stops_on_bad_data_with_a_clean_message(tmp_path):
+    project = copy_fixture(tmp_path)
+    figures = project / "docs" / "data" / "figures.yml"
+    figures.write_text(figures.read_text().replace("value: 46000", "value: -46000", 1))
+    result = zensical_build.build(tmp_path / "site", project=project)
+    assert result.returncode == 1
+    assert "docs/data/figures.yml:2: [0].value:" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
