@@ -116,7 +116,7 @@ def first_result(browser, server: SiteServer, rate: float) -> tuple[float, float
     box.wait_for(state="attached")
     box.fill(QUERY)
     box.press("End")  # Material reads the box on keyup
-    page.wait_for_function("searchTimings.ready && searchTimings.result", timeout=180_000)
+    page.wait_for_function("() => searchTimings.ready && searchTimings.result", timeout=180_000)
     timings = page.evaluate("searchTimings")
     context.close()
     return timings["ready"] / 1000, timings["result"] / 1000
