@@ -5,8 +5,9 @@ read from the pages themselves.
     pages: [debate/do-suspensions-work.md, debate/watch-or-remove.md]
     ///
 
-lists the pages as cards, each with its front matter's `title` and `description` (the
-one copy of a page's summary) and its reading time. As a reading path:
+lists the pages as cards, each with its front matter's `title` and its reading time, and
+its `summary` (one line on what the evidence shows, in Markdown with citations) or, for a
+page without one, its `description`. The page's front matter is the one copy of both. As a reading path:
 
     /// page-list
     within: 5
@@ -24,6 +25,7 @@ import dataclasses
 import pathlib
 import xml.etree.ElementTree as etree
 
+from . import citations
 from .blockbase import DataBlock, OptionError
 from .errors import read_utf8
 from .reading_time import label, page_minutes
@@ -36,8 +38,9 @@ def path_total(page_times: list[int]) -> int:
     return sum(page_times)
 
 
-def page_facts(docs_dir: pathlib.Path, src_path: str) -> tuple[str, str, str, int]:
-    """(path, title, description, minutes) of a page, from its front matter and text."""
+def page_facts(docs_dir: pathlib.Path, src_path: str, dataset=None) -> tuple[str, str, str, int]:
+    """(path, title, summary, minutes) of a page, from its front matter and text; the summary
+    is the `summary` (Markdown, checked for citations) or else the plain `description`."""
     path = pathlib.Path(docs_dir) / src_path
     if not path.is_file() or path.suffix != ".md":
         raise OptionError(f"no page '{src_path}'; give paths of .md files relative to docs/")
@@ -45,7 +48,18 @@ def page_facts(docs_dir: pathlib.Path, src_path: str) -> tuple[str, str, str, in
     title, description = meta.get("title"), meta.get("description")
     if not isinstance(title, str) or not isinstance(description, str):
         raise OptionError(f"'{src_path}' needs a 'title' and a 'description' in its front matter")
+    summary = meta.get("summary")
+    if summary is not None:
+        if not isinstance(summary, str) or not summary.strip():
+            raise OptionError(f"'{src_path}': its front matter 'summary' must be one line of text")
+        for token, message in citations.citation_problems(summary, dataset) if dataset else []:
+            raise OptionError(f"'{src_path}': its front matter 'summary' has {token}: {message}")
+        description = Summary(summary)
     return src_path, title, description, page_minutes(docs_dir, src_path)[0]
+
+
+class Summary(str):
+    """A page's `summary`: page text in Markdown (with citations), not an escaped data string."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -68,7 +82,7 @@ class PageListBlock(DataBlock):
             raise OptionError("option 'within' must be a whole number of minutes, such as within: 5")
         if title is not None and not isinstance(title, str):
             raise OptionError("option 'title' must be text, such as title: For students")
-        found = [page_facts(docs_dir, src) for src in pages]
+        found = [page_facts(docs_dir, src, dataset) for src in pages]
         total = path_total([minutes for *_, minutes in found])
         if within is not None and total > within:
             raise OptionError(f"the pages take {total} minutes to read, more than 'within: {within}'")
@@ -91,7 +105,10 @@ class PageListBlock(DataBlock):
             anchor = etree.SubElement(heading, "a", {"href": self.site.link(src)})
             anchor.text = data_text(self.md, title)
             summary = etree.SubElement(item, "p")
-            summary.text = data_text(self.md, description, glossary=True)
+            # A summary is Markdown, like the page it comes from, so its citations are numbered
+            # on this page; a description is plain text.
+            is_markdown = isinstance(description, Summary)
+            summary.text = str(description) if is_markdown else data_text(self.md, description, glossary=True)
             etree.SubElement(summary, "span", {"class": "page-time"}).text = f" ({label(minutes)})"
 
     def path(self, block, listing: Listing):

@@ -125,3 +125,22 @@ def test_make_check_finds_the_same_page_list_mistakes_without_rendering(docs):
         check(None, {}, "within: 1\npages: [debate/long.md]", None, docs)
     listing = check(None, {}, "title: Path\npages: [debate/long.md, debate/short.md]", None, docs)
     assert (listing.path_title, listing.total) == ("Path", 5)
+
+
+def test_a_cards_summary_is_the_pages_own_summary_with_its_citations_checked(docs):
+    from explainer import data
+
+    (docs / "data" / "sources.yml").write_text(
+        "- key: a-2015\n  type: news report\n  authors: [A Writer]\n  title: A title\n"
+        "  publisher: A paper\n  date: '2015'\n  annotation: A note.\n  reliability: A note.\n"
+    )
+    (docs / "cited.md").write_text(
+        "---\ntitle: Cited\ndescription: What it covers.\nsummary: What it found [@a-2015].\n---\n\n# Cited\n"
+    )
+    html = render(docs, "/// page-list\npages: [cited.md]\n///")
+    assert "What it found" in html and 'href="#source-a-2015"' in html and "What it covers" not in html
+    (docs / "cited.md").write_text(
+        "---\ntitle: Cited\ndescription: What it covers.\nsummary: What it found [@nope].\n---\n\n# Cited\n"
+    )
+    with pytest.raises(OptionError, match=r"'cited.md': its front matter 'summary' has @nope: unknown"):
+        page_list.PageListBlock.check_use(None, {}, "pages: [cited.md]", data.load(docs / "data"), docs)

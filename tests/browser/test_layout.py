@@ -7,6 +7,8 @@ home page's screenshots at 390 px go to bench/out/ (git-ignored) for a reviewer 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from explainer.usage import front_matter
@@ -93,21 +95,24 @@ def test_the_eight_questions_start_within_one_and_a_half_phone_screens(new_conte
     assert top_of(page, ".page-cards li") <= 1.5 * PHONE["height"]
 
 
-def test_each_question_is_summed_up_by_its_own_page_description(page, server):
-    """One source of truth: the home page prints each page's front-matter description."""
+def test_each_question_is_summed_up_by_its_own_page_summary_with_citations(page, server):
+    """One source of truth: the home page prints each page's front-matter summary."""
     page.goto(server.url())
     shown = {
-        link.split("/")[-2]: text
-        for link, text in page.eval_on_selector_all(
+        link.split("/")[-2]: (text, cited)
+        for link, text, cited in page.eval_on_selector_all(
             ".page-cards li",
-            "items => items.map(i => [i.querySelector('a').href, i.querySelector('p + p').textContent])",
+            "items => items.map(i => [i.querySelector('a').href, i.querySelector('p + p').textContent,"
+            " i.querySelectorAll('p + p a.cite').length])",
         )
     }
     for path in DEBATE_PAGES:
         if path.stem == "index":
             continue
-        description = front_matter(path.read_text(encoding="utf-8"))["description"]
-        assert shown[path.stem].startswith(description), path.name
+        summary = front_matter(path.read_text(encoding="utf-8"))["summary"]
+        text, cited = shown[path.stem]
+        assert re.sub(r"\[\d+\]", "", text).startswith(re.sub(r"\s*\[@[^\]]+\]", "", summary)), path.name
+        assert cited == summary.count("[@"), f"{path.name}: each citation of the summary is a link"
 
 
 def test_reading_paths_list_their_pages_in_order_and_add_up(page, server):
