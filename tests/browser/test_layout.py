@@ -177,10 +177,24 @@ def test_figure_tables_are_cards_on_a_phone_and_tables_on_a_desktop(new_context,
     )
 
 
-def test_a_debate_page_at_390_px_for_the_record(new_context, server):
-    """Not a check of its own: the debate page's first phone screen, saved for review."""
+# One page of each type a reader meets, for the 390 px screenshots under bench/out/.
+PAGE_TYPES = {
+    "home": "",
+    "debate": "debate/do-suspensions-work/",
+    "argument-map": "argument-map/",
+    "timeline": "timeline/",
+    "numbers": "numbers/",
+    "sources": "sources/",
+    "whos-who": "whos-who/",
+}
+
+
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_each_page_type_at_390_px_for_the_record(new_context, server, kind):
+    """Not a check of its own: each page type's first phone screen, saved for review as
+    bench/out/<type>-390.png; the page must show its title and reading time."""
     page = new_context(viewport=PHONE).new_page()
-    page.goto(server.url("debate/do-suspensions-work/"))
+    page.goto(server.url(PAGE_TYPES[kind]))
     assert page.locator("article .reading-time").is_visible()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / "debate-390.png")
+    page.screenshot(path=SCREENSHOTS / f"{kind}-390.png")
