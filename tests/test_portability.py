@@ -4,6 +4,8 @@ Material for MkDocs reaches end of life in May 2027; keeping citations, timeline
 sources in Python-Markdown extensions (not MkDocs hooks) is what makes this pass.
 """
 
+import html as html_text
+
 import pytest
 
 from explainer import cards, downloads, feed
@@ -34,6 +36,8 @@ def test_zensical_builds_every_page_with_the_packages_rendering(zensical_site, s
     assert timeline.count('class="timeline-event ') >= 40
     assert '<a class="cite" href="#source-' in timeline
     assert 'href="../whos-who/#' in timeline  # relative .md links rewritten by Zensical
+    # The edit button opens the data file the page names (overrides/partials/actions.html).
+    assert "/edit/main/docs/data/timeline.yml" in html_text.unescape(timeline)
     sources = (site / "sources" / "index.html").read_text(encoding="utf-8")
     assert '<h3 class="source-reference" id="cottee-2015-atlantic">' in sources
     assert "The Takedown Debate. (" in timeline and "Timeline. (Revision " in timeline  # Cite this page
