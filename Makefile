@@ -7,7 +7,7 @@ SITE_DEPS := $(VENV)/.site-deps
 DEV_DEPS := $(VENV)/.dev-deps
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline check lint test test-fast browser-deps bench clean help
+.PHONY: serve build offline check lint test test-fast browser-deps bench clean help lock
 
 help:
 	@echo "make serve    live-reloading site at http://127.0.0.1:8000/"
@@ -17,15 +17,31 @@ help:
 	@echo "make check    validate data and citations"
 	@echo "make lint     ruff (lint and format check) and the pre-commit hooks on every file"
 	@echo "make bench    benchmarks (figures, not pass/fail)"
+	@echo "make lock     rewrite requirements.lock and requirements-dev.lock (hashes) after a pin changes"
 
-$(SITE_DEPS): requirements.txt pyproject.toml
+# Packages come from the locks, each file checked against its recorded hash; the site's
+# own package (explainer/) is installed apart, editable and without dependencies, since an
+# editable install has no file to hash (setuptools, from the lock, builds it).
+PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check
+
+$(SITE_DEPS): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PIP_INSTALL) --require-hashes -r requirements.lock
+	$(PIP_INSTALL) --no-deps --no-build-isolation -e .
 	touch $@
 
-$(DEV_DEPS): $(SITE_DEPS) requirements-dev.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+$(DEV_DEPS): $(SITE_DEPS) requirements-dev.lock
+	$(PIP_INSTALL) --require-hashes -r requirements-dev.lock
 	touch $@
+
+# Rewrites both locks from requirements.txt and requirements-dev.txt with uv (pinned in
+# requirements-dev.txt), for Python 3.11.5 and newer on every platform. Run it after
+# changing a pin and commit the locks with the change (README: "Updating dependencies").
+LOCK := $(BIN)/uv pip compile --quiet --universal --python-version 3.11.5 --generate-hashes \
+  --custom-compile-command "make lock"
+lock: $(DEV_DEPS)
+	$(LOCK) requirements.txt -o requirements.lock
+	$(LOCK) requirements-dev.txt -o requirements-dev.lock
 
 serve: $(SITE_DEPS)
 	$(BIN)/python -m explainer.check
