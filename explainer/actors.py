@@ -11,7 +11,8 @@ import xml.etree.ElementTree as etree
 
 from .blockbase import DataBlock, key_list
 from .citations import citation_element
-from .formatting import add_links, sort_key
+from .dates import sort_key
+from .formatting import add_links
 from .text import data_text
 
 KIND_HEADING = {

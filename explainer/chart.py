@@ -21,7 +21,8 @@ import xml.etree.ElementTree as etree
 
 from .blockbase import DataBlock, OptionError
 from .citations import citation_element
-from .formatting import TYPE_LABEL, figure_value, format_when, number
+from .dates import bounds, format_when, year_fraction
+from .formatting import TYPE_LABEL, figure_value, number
 from .text import data_text
 
 WIDTH = 360  # the SVG's width in CSS px: its 13 px text stays above 12 px on a 390 px phone
@@ -47,18 +48,16 @@ FILE_STYLE = (
 )
 
 
+MID_MONTH = 14 / 365  # a month-precise figure is plotted on the 15th
+
+
 def decimal_year(date) -> float:
     """The end of a date or range as a fractional year (mid-month, or mid-year)."""
-    text = date["end"] if isinstance(date, dict) else date
-    parts = [int(p) for p in text.split("-")]
-    if len(parts) == 1:
-        return parts[0] + 0.5
-    day = parts[2] if len(parts) > 2 else 15
-    return parts[0] + (parts[1] - 1) / 12 + (day - 1) / 365
+    return year_fraction(bounds(date)[1], MID_MONTH)
 
 
 def start_year(date) -> float:
-    return decimal_year(date["start"]) if isinstance(date, dict) else decimal_year(date)
+    return year_fraction(bounds(date)[0], MID_MONTH)
 
 
 def high_value(figure) -> float:

@@ -9,10 +9,10 @@ reader's browser for any anchor; a browser test checks both agree on a whole pag
 
 from __future__ import annotations
 
-import calendar
 import dataclasses
 import re
 
+from .dates import MONTH_NAME, parts
 from .downloads import bibtex_escape
 
 UNRELEASED = "unreleased"
@@ -40,12 +40,12 @@ def _sentence(text: str) -> str:
 
 
 def _day(date: str | None) -> tuple[int, int, int] | None:
-    return tuple(int(part) for part in date.split("-")) if date else None
+    return parts(date) if date else None
 
 
 def apa(work: Work) -> str:
     day = _day(work.date)
-    when = f"{day[0]}, {calendar.month_name[day[1]]} {day[2]}" if day else "n.d."
+    when = f"{day[0]}, {MONTH_NAME[day[1]]} {day[2]}" if day else "n.d."
     within = f" In {_sentence(work.container)}" if work.container else ""
     revision = f"(Revision {work.revision})"
     return f"{work.site}. ({when}). {_sentence(work.title)}{within} {revision}. {work.url}".rstrip()
@@ -65,7 +65,7 @@ def mla(work: Work) -> str:
 
 def chicago(work: Work) -> str:
     day = _day(work.date)
-    when = f" Last modified {calendar.month_name[day[1]]} {day[2]}, {day[0]}." if day else ""
+    when = f" Last modified {MONTH_NAME[day[1]]} {day[2]}, {day[0]}." if day else ""
     within = f" In {_sentence(work.container)}" if work.container else ""
     return (
         f"{work.site}. “{_sentence(work.title)}”{within}{when} Revision {work.revision}. {work.url}".rstrip()

@@ -15,8 +15,9 @@ from markdown.treeprocessors import Treeprocessor
 
 from .blockbase import DataBlock
 from .citations import citation_element
+from .dates import descending_key, format_date
 from .errors import Problem, display_path
-from .formatting import format_date, time_element
+from .formatting import time_element
 from .text import data_text
 from .usage import front_matter
 
@@ -31,12 +32,8 @@ def newest_first(corrections: dict[str, dict]) -> list[dict]:
     for position, entry in enumerate(entries):
         first_seen.setdefault((entry["date"], entry["page"]), position)
     return sorted(
-        entries, key=lambda entry: (_descending(entry["date"]), first_seen[(entry["date"], entry["page"])])
+        entries, key=lambda entry: (descending_key(entry["date"]), first_seen[(entry["date"], entry["page"])])
     )
-
-
-def _descending(date: str) -> tuple:
-    return tuple(-int(part) for part in date.split("-"))
 
 
 def missing_pages(dataset, docs_dir: pathlib.Path) -> list[Problem]:

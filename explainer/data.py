@@ -7,7 +7,6 @@ file refers to must exist). Everything after this module trusts the data it retu
 
 from __future__ import annotations
 
-import calendar
 import dataclasses
 import datetime
 import difflib
@@ -23,6 +22,7 @@ import jsonschema
 import referencing
 import yaml
 
+from . import dates
 from .errors import ContentError, Problem, display_path, read_utf8
 
 SCHEMA_DIR = pathlib.Path(__file__).parent / "schemas"
@@ -291,40 +291,13 @@ def _explain(error, name) -> str:
     return error.message
 
 
-def _real_date(text: str) -> bool:
-    parts = [int(p) for p in text.split("-")]
-    try:
-        datetime.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    except ValueError:
-        return False
-    return True
-
-
-def _date_bounds(date) -> tuple[str, str]:
-    return (date["start"], date["end"]) if isinstance(date, dict) else (date, date)
-
-
-def _days(text: str) -> tuple[datetime.date, datetime.date]:
-    """The first and last day a date covers at its precision: '2014' is all of 2014."""
-    parts = [int(p) for p in text.split("-")]
-    if len(parts) == 3:
-        day = datetime.date(*parts)
-        return day, day
-    if len(parts) == 2:
-        return (
-            datetime.date(parts[0], parts[1], 1),
-            datetime.date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1]),
-        )
-    return datetime.date(parts[0], 1, 1), datetime.date(parts[0], 12, 31)
-
-
 def _date_problems(start: str, end: str, today: datetime.date) -> list[tuple[str, str]]:
     """(level, message) for one date or range, already in an allowed form."""
     problems = []
     for part in dict.fromkeys((start, end)):
-        if not _real_date(part):
+        if not dates.is_real(part):
             problems.append(("error", f"'{part}' is not a real date; check the month (01-12) and the day"))
-        elif not MIN_YEAR <= int(part[:4]) <= today.year + 1:
+        elif not MIN_YEAR <= int(dates.year(part)) <= today.year + 1:
             problems.append(
                 (
                     "error",
@@ -332,11 +305,11 @@ def _date_problems(start: str, end: str, today: datetime.date) -> list[tuple[str
                     f"{today.year + 1}); check the year",
                 )
             )
-        elif _days(part)[0] > today:
+        elif dates.days(part)[0] > today:
             problems.append(("warning", f"'{part}' is after today ({today.isoformat()}); check the date"))
     if problems or start == end:
         return problems
-    (start_first, _), (end_first, end_last) = _days(start), _days(end)
+    (start_first, _), (end_first, end_last) = dates.days(start), dates.days(end)
     if start_first > end_last:
         problems.append(("error", f"the range starts ({start}) after it ends ({end}); swap start and end"))
     elif start_first > end_first:
@@ -356,7 +329,7 @@ def _check_dates(entries, lines, file) -> list[Problem]:
         if "date" in entry:
             problems += [
                 Problem(file, lines.get((index, "date")), message, f"[{index}].date", level)
-                for level, message in _date_problems(*_date_bounds(entry["date"]), today)
+                for level, message in _date_problems(*dates.bounds(entry["date"]), today)
             ]
     return problems
 

@@ -12,7 +12,7 @@ import json
 
 from . import chart
 from .data import Dataset
-from .formatting import format_when, sort_key
+from .dates import bibtex_fields, csl_date, format_when, iso_interval, sort_key
 
 SOURCE_COLUMNS = [
     "key",
@@ -108,7 +108,7 @@ def _event_row(event: dict) -> dict:
     date = event["date"]
     return {
         **event,
-        "date": f"{date['start']}/{date['end']}" if isinstance(date, dict) else date,
+        "date": iso_interval(date),
         "date_text": format_when(date, event.get("circa", False), event.get("date_note")),
     }
 
@@ -135,7 +135,7 @@ def chart_csv(dataset: Dataset) -> str:
                     "low": value["low"] if ranged else "",
                     "high": value["high"] if ranged else "",
                     "qualifier": figure.get("qualifier", ""),
-                    "date": f"{date['start']}/{date['end']}" if isinstance(date, dict) else date,
+                    "date": iso_interval(date),
                 }
             )
     return _csv(rows, CHART_COLUMNS)
@@ -154,9 +154,7 @@ def sources_bibtex(dataset: Dataset) -> str:
         if source.get("authors"):
             fields["author"] = " and ".join(source["authors"])
         if source.get("date"):
-            fields["year"] = source["date"][:4]
-            if len(source["date"]) >= 7:
-                fields["month"] = str(int(source["date"][5:7]))
+            fields.update(bibtex_fields(source["date"]))
         if source.get("url"):
             fields["url"] = source["url"]
         body = ",\n".join(f"  {name} = {{{bibtex_escape(value)}}}" for name, value in fields.items())
@@ -180,7 +178,7 @@ def sources_csl_json(dataset: Dataset) -> str:
         if source.get("authors"):
             item["author"] = [{"literal": name} for name in source["authors"]]
         if source.get("date"):
-            item["issued"] = {"date-parts": [[int(p) for p in source["date"].split("-")]]}
+            item["issued"] = csl_date(source["date"])
         if source.get("url"):
             item["URL"] = source["url"]
         items.append(item)

@@ -13,7 +13,6 @@ alone: `python -m explainer.feed SITE_URL > feed.xml`.
 from __future__ import annotations
 
 import dataclasses
-import datetime
 import pathlib
 import sys
 import xml.etree.ElementTree as etree
@@ -21,6 +20,7 @@ from urllib.parse import urlsplit
 
 from . import data
 from .corrections import CORRECTIONS_PAGE, page_title
+from .dates import day_start_utc, utc_timestamp
 from .history import git
 from .usage import SKIPPED_FOLDERS, front_matter
 
@@ -48,12 +48,6 @@ class PageChange:
     new: bool
 
 
-def utc(when: str) -> str:
-    """Any ISO 8601 date-time -> '2026-11-29T14:27:55Z', so entries sort as text."""
-    moment = datetime.datetime.fromisoformat(when.replace("Z", "+00:00"))
-    return moment.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 def page_url(src_path: str) -> str:
     """'debate/x.md' -> 'debate/x/', 'index.md' -> '', 'debate/index.md' -> 'debate/'."""
     path = src_path.removesuffix(".md")
@@ -71,7 +65,7 @@ def page_changes(docs_dir: pathlib.Path) -> list[PageChange]:
     for line in output.splitlines():
         if line.startswith("#"):
             commit, when = line[1:].split(" ", 1)
-            when = utc(when)
+            when = utc_timestamp(when)
             continue
         parts = line.split("\t")
         if len(parts) != 3 or not parts[2].endswith(".md") or parts[2].startswith(SKIPPED_FOLDERS):
@@ -101,7 +95,7 @@ def entries(docs_dir: pathlib.Path, site_url: str) -> list[Entry]:
         found.append(
             Entry(
                 id=f"tag:{host},{correction['date']}:correction/{correction['id']}",
-                updated=f"{correction['date']}T00:00:00Z",
+                updated=day_start_utc(correction["date"]),
                 title=f"Correction: {title}",
                 link=f"{site_url}{page_url(CORRECTIONS_PAGE)}#{correction['id']}",
                 summary=(

@@ -19,7 +19,8 @@ from markdown.inlinepatterns import InlineProcessor
 
 from .blockbase import DataBlock, OptionError, key_list
 from .citations import citation_element, outside_code
-from .formatting import TYPE_LABEL, figure_value, format_when, sort_key
+from .dates import format_when, sort_key
+from .formatting import TYPE_LABEL, figure_value
 from .text import data_text
 
 # One group, the id, so re.findall gives ids; an option follows a comma: [fig:id, named].

@@ -1,14 +1,12 @@
-"""Text shared by every renderer: dates at their precision, one-line references, figures,
-and "Label: link, link." runs of links.
-
-A date like "2015-03" is printed "March 2015", never a made-up day.
+"""Text shared by every renderer: <time> elements, one-line references, figures, and
+"Label: link, link." runs of links. Dates are parsed and formatted in dates.py.
 """
 
 from __future__ import annotations
 
-import calendar
 import xml.etree.ElementTree as etree
 
+from .dates import bounds, format_date, format_when
 from .text import data_text, source
 
 TYPE_LABEL = {
@@ -20,52 +18,9 @@ TYPE_LABEL = {
 }
 
 
-def _parts(date: str) -> tuple[str, str | None, str | None]:
-    pieces = date.split("-")
-    return pieces[0], pieces[1] if len(pieces) > 1 else None, pieces[2] if len(pieces) > 2 else None
-
-
-def format_date(date: str) -> str:
-    """'2015' -> '2015', '2015-03' -> 'March 2015', '2015-03-05' -> '5 March 2015'."""
-    year, month, day = _parts(date)
-    if month is None:
-        return year
-    name = calendar.month_name[int(month)]
-    return f"{int(day)} {name} {year}" if day else f"{name} {year}"
-
-
-def format_range(start: str, end: str) -> str:
-    """Shortest unambiguous range: 'September to December 2014', '2 to 4 July 2015'."""
-    if start == end:
-        return format_date(start)
-    (y1, m1, d1), (y2, m2, d2) = _parts(start), _parts(end)
-    if y1 == y2 and m1 and m2 and bool(d1) == bool(d2):
-        if m1 == m2 and d1:
-            return f"{int(d1)} to {int(d2)} {calendar.month_name[int(m1)]} {y1}"
-        if not d1:
-            return f"{calendar.month_name[int(m1)]} to {calendar.month_name[int(m2)]} {y1}"
-    return f"{format_date(start)} to {format_date(end)}"
-
-
-def format_when(date, circa: bool = False, note: str | None = None) -> str:
-    """A date or {start, end} range as prose, with 'around' and a note when given."""
-    text = format_range(date["start"], date["end"]) if isinstance(date, dict) else format_date(date)
-    if circa:
-        text = f"around {text}"
-    if note:
-        text = f"{text} ({note})"
-    return text[0].upper() + text[1:]
-
-
-def sort_key(date) -> tuple[str, str]:
-    """Sort by start, then by end, treating missing month or day as the earliest."""
-    start, end = (date["start"], date["end"]) if isinstance(date, dict) else (date, date)
-    return start, end
-
-
 def time_element(md, date, circa=False) -> etree.Element:
     """<time datetime="..."> carrying the machine-readable start of the date."""
-    element = etree.Element("time", {"datetime": date["start"] if isinstance(date, dict) else date})
+    element = etree.Element("time", {"datetime": bounds(date)[0]})
     element.text = data_text(md, format_when(date, circa))
     return element
 

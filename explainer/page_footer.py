@@ -24,7 +24,7 @@ from urllib.parse import quote, urlencode
 from markdown.treeprocessors import Treeprocessor
 
 from . import cite, json_ld
-from .formatting import format_date
+from .dates import format_date
 from .history import git
 from .offline_copy import add_offline_link
 from .text import data_text

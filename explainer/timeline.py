@@ -20,10 +20,12 @@ import json
 import math
 import xml.etree.ElementTree as etree
 
+from . import dates
 from .blockbase import SEARCH_ENTRY, DataBlock, OptionError, key_list
 from .citations import citation_element
 from .data import SCHEMA_DIR
-from .formatting import add_label, add_links, format_when, sort_key, time_element
+from .dates import format_when, sort_key
+from .formatting import add_label, add_links, time_element
 from .text import data_text
 
 
@@ -75,15 +77,6 @@ def event_lanes(event: dict, actors: dict) -> list[str]:
     """The overview lanes an event appears in, in lane order: its actors' lanes and its own."""
     chosen = {actors[key]["lane"] for key in event["actors"]} | set(event.get("lanes", []))
     return [lane for lane in LANE_LABEL if lane in chosen]
-
-
-def fractional_year(date: str) -> float:
-    """A date as a year with a fraction, at the middle of its precision ('2014' is mid-2014)."""
-    parts = [int(p) for p in date.split("-")]
-    if len(parts) == 1:
-        return parts[0] + 0.5
-    day = (parts[2] - 1) / 365 if len(parts) > 2 else 1 / 24
-    return parts[0] + (parts[1] - 1) / 12 + day
 
 
 def stack_rows(positions: list[float]) -> list[int]:
@@ -147,10 +140,10 @@ class TimelineBlock(DataBlock):
         if filters:
             block.set("data-timeline-filters", "")
             self.filter_form(block, events, dataset)
-            years = list(dict.fromkeys(sort_key(e["date"])[0][:4] for e in events))
+            years = list(dict.fromkeys(dates.year(dates.start(e["date"])) for e in events))
             self.year_links(block, years)
             self.overview(block, events, dataset)
-            for year, group in itertools.groupby(events, key=lambda e: sort_key(e["date"])[0][:4]):
+            for year, group in itertools.groupby(events, key=lambda e: dates.year(dates.start(e["date"]))):
                 heading = etree.SubElement(block, "h2", {"id": f"year-{year}", "class": "timeline-year"})
                 heading.text = year
                 self.event_list(block, list(group), dataset, search_entries=True)
@@ -265,7 +258,7 @@ class TimelineBlock(DataBlock):
 
         The list below holds every event with the same links, so the overview is a picture
         for sighted readers: hidden from assistive technology and out of the Tab order."""
-        starts = [fractional_year(sort_key(e["date"])[0]) for e in events]
+        starts = [dates.year_fraction(dates.start(e["date"])) for e in events]
         first, last = math.floor(min(starts)), math.floor(max(starts)) + 1
         left, right = 6, OVERVIEW_WIDTH - 6
 

@@ -1,4 +1,4 @@
-"""explainer.formatting: dates at their precision, references, figure values, runs of links."""
+"""explainer.formatting: references, figure values, runs of links."""
 
 import xml.etree.ElementTree as etree
 
@@ -8,28 +8,8 @@ from explainer.formatting import (
     add_links,
     as_sentence,
     figure_value,
-    format_date,
-    format_when,
     reference_text,
 )
-
-
-def test_dates_keep_their_precision():
-    assert format_date("2015") == "2015"
-    assert format_date("2015-02") == "February 2015"
-    assert format_date("2015-03-05") == "5 March 2015"
-
-
-def test_ranges_are_written_as_briefly_as_possible():
-    assert format_when({"start": "2014-09", "end": "2014-12"}) == "September to December 2014"
-    assert format_when({"start": "2015-07-02", "end": "2015-07-04"}) == "2 to 4 July 2015"
-    assert format_when({"start": "2015-04", "end": "2015-05"}) == "April to May 2015"
-    assert format_when({"start": "2014-12", "end": "2015-02"}) == "December 2014 to February 2015"
-
-
-def test_circa_and_notes_are_shown():
-    assert format_when("2015-03", circa=True) == "Around March 2015"
-    assert format_when("2015-03-11", note="on or before") == "11 March 2015 (on or before)"
 
 
 def test_reference_text_uses_authors_or_the_publisher():

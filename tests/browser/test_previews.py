@@ -14,7 +14,7 @@ import re
 import pytest
 
 from explainer import data
-from explainer.formatting import format_date
+from explainer.dates import format_date
 
 from .support import MOBILE
 from conftest import ROOT
