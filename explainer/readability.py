@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import functools
 import pathlib
 import re
 import sys
@@ -89,6 +90,7 @@ class Score:
         )
 
 
+@functools.lru_cache(maxsize=65536)  # a site's prose repeats its words
 def syllables(word: str) -> int:
     """Estimated syllables in one word; a number counts as two."""
     if any(ch.isdigit() for ch in word):

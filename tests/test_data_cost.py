@@ -6,6 +6,8 @@ Timings are in bench/events.py; these tests check the behaviour that keeps them 
 import re
 import shutil
 
+import pytest
+
 from explainer import data, page_context, usage
 from explainer.bibliography import LISTED
 
@@ -64,3 +66,45 @@ def test_events_are_indexed_by_actor_and_source_once():
     assert [e["id"] for e in dataset.events_by_actor["researchers"]] == ["census-window"]
     assert [e["id"] for e in dataset.events_by_source["census-2015"]] == ["census-window"]
     assert dataset.events_by_actor is dataset.events_by_actor  # built once per loaded dataset
+
+
+def full_read(text):
+    loader = data.YamlLoader(text)
+    node = loader.get_single_node()
+    return loader.construct_document(node), data._node_lines(node)
+
+
+def test_the_one_pass_yaml_reader_gives_what_the_full_reader_gives_on_every_data_file():
+    from conftest import ROOT
+
+    files = [*(ROOT / "docs" / "data").glob("*.yml"), *(FIXTURE / "docs" / "data").glob("*.yml")]
+    assert len(files) == 10
+    for path in files:
+        text = path.read_text(encoding="utf-8-sig")
+        assert data._read_plain(text) == full_read(text), path
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- a: &x 1\n  b: *x\n",  # anchor and alias
+        "- a: 1\n  a: 2\n",  # repeated field
+        "- a: !!str 1\n",  # a tag
+        "- 1: a\n",  # a key that is not text
+        "- [a]: b\n",  # a key that is a list
+        "- a: [\n",  # a syntax error
+        "- a\n---\n- b\n",  # two documents
+        "",  # nothing
+        "[" * 60 + "]" * 60 + "\n",  # deep nesting
+    ],
+)
+def test_anything_unusual_is_left_to_the_full_reader(text):
+    assert data._read_plain(text) is None
+
+
+def test_the_one_pass_reader_keeps_scalars_typed_and_dates_as_text():
+    text = '- id: x\n  value: 12\n  share: 0.5\n  chart: true\n  note: null\n  date: 2015-03-01\n  q: "12"\n'
+    assert data._read_plain(text) == full_read(text)
+    assert data._read_plain(text)[0] == [
+        {"id": "x", "value": 12, "share": 0.5, "chart": True, "note": None, "date": "2015-03-01", "q": "12"}
+    ]
