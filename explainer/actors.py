@@ -9,22 +9,14 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 
+from . import vocabulary
 from .blockbase import DataBlock, key_list
 from .citations import citation_element
 from .dates import sort_key
 from .formatting import add_links
 from .text import data_text
 
-KIND_HEADING = {
-    "volunteer group": "Volunteer groups",
-    "person": "People",
-    "platform": "Platforms",
-    "company": "Companies",
-    "government body": "Government bodies",
-    "research organisation": "Research organisations",
-    "industry body": "Industry bodies",
-    "news outlet": "News outlets",
-}
+KIND_HEADING = vocabulary.labels(vocabulary.ACTOR_KIND)  # in the order the page lists them
 
 
 class ActorsBlock(DataBlock):

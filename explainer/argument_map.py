@@ -20,7 +20,7 @@ import pathlib
 import re
 import xml.etree.ElementTree as etree
 
-from . import data
+from . import vocabulary
 from .blockbase import DataBlock
 from .citations import cited_in
 from .errors import ContentError, Problem, display_path, line_of, read_utf8
@@ -41,8 +41,9 @@ VOICES = {
     "mixed": "Parties and independent voices",
     "unnamed": "Unnamed source",
 }
-# What kind of evidence each source type gives (the types are the schema's; a test checks
-# that every one is mapped). A party's own words relayed by the press are its claim.
+# What kind of evidence each source type gives. `make check` names a schema type this
+# lacks, which counts meanwhile as a claim, never as independent evidence. A party's own
+# words relayed by the press are its claim.
 EVIDENCE_OF_SOURCE_TYPE = {
     "news report": "press report",
     "feature": "press report",
@@ -90,13 +91,13 @@ class Question:
 
 def evidence_kinds(text: str, voice: str, dataset) -> list[str]:
     """The kinds of evidence an argument's text cites, in the figures' type order."""
-    kinds = {EVIDENCE_OF_SOURCE_TYPE[dataset.sources[key]["type"]] for key, _ in cited_in(text)}
+    kinds = {EVIDENCE_OF_SOURCE_TYPE.get(dataset.sources[key]["type"], "claim") for key, _ in cited_in(text)}
     kinds |= {dataset.figures[ident]["type"] for ident in re.findall(FIGURE_PATTERN, text)}
     if voice in ("party", "mixed") and "press report" in kinds:
         kinds.add("claim")
         if voice == "party":
             kinds.discard("press report")
-    return sorted(kinds, key=data.vocabulary("figures", "type").index)
+    return sorted(kinds, key=vocabulary.values(vocabulary.FIGURE_TYPE).index)
 
 
 def read_question(docs_dir: pathlib.Path, page: str, title: str, dataset) -> Question:

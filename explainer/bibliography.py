@@ -11,37 +11,14 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 
+from . import vocabulary
 from .blockbase import SEARCH_ENTRY, DataBlock, key_list
 from .formatting import add_label, add_links, append_text, as_sentence, reference_text
 from .text import data_text
 from .usage import citing_pages
 
-TYPE_ORDER = [
-    "feature",
-    "research report",
-    "journal article",
-    "government document",
-    "platform statement",
-    "press release",
-    "news report",
-    "interview/profile",
-    "opinion",
-    "blog post",
-    "reference work",
-]
-TYPE_HEADING = {
-    "feature": "The source article and other features",
-    "research report": "Research reports",
-    "journal article": "Journal articles",
-    "government document": "Government documents",
-    "platform statement": "Platform statements",
-    "press release": "Press releases",
-    "news report": "News reports",
-    "interview/profile": "Interviews and profiles",
-    "opinion": "Opinion",
-    "blog post": "Blog posts",
-    "reference work": "Reference works",
-}
+TYPE_HEADING = vocabulary.labels(vocabulary.SOURCE_TYPE)  # in the order the page lists them
+TYPE_ORDER = list(TYPE_HEADING)
 LISTED = 20  # pages (and events) named in an entry's "Cited on" (and "Events"); the rest are counted
 SOURCE_ARTICLE = "cottee-2015-atlantic"  # the story's starting point, listed first
 DOWNLOADS = [

@@ -19,6 +19,7 @@ import math
 import textwrap
 import xml.etree.ElementTree as etree
 
+from . import vocabulary
 from .blockbase import DataBlock, OptionError
 from .citations import citation_element
 from .dates import bounds, format_when, year_fraction
@@ -29,12 +30,16 @@ WIDTH = 360  # the SVG's width in CSS px: its 13 px text stays above 12 px on a 
 LINE = 16  # height of one line of label text
 LEFT, PLOT_RIGHT, LABEL_X, TOP, BOTTOM = 62, 196, 206, 30, 30
 LABEL_CHARS = 20  # characters per label line that fit between LABEL_X and WIDTH
-SERIES = {  # type: (css class, marker shape, plural heading)
-    "claim": ("series-claim", "circle", "Claims"),
-    "research estimate": ("series-estimate", "square", "Research estimates"),
-    "platform statement": ("series-platform", "triangle", "Platform statements"),
-    "press report": ("series-press", "diamond", "Press reports"),
-    "government statement": ("series-government", "square", "Government statements"),
+SERIES_STYLE = {  # figure type: (css class, marker shape); `make check` names a type this lacks
+    "claim": ("series-claim", "circle"),
+    "research estimate": ("series-estimate", "square"),
+    "platform statement": ("series-platform", "triangle"),
+    "press report": ("series-press", "diamond"),
+    "government statement": ("series-government", "square"),
+}
+SERIES = {  # figure type, in the schema's order: (css class, marker shape, plural heading)
+    kind: (*SERIES_STYLE.get(kind, ("series-other", "circle")), plural)
+    for kind, plural in vocabulary.labels(vocabulary.FIGURE_TYPE, "x-plurals").items()
 }
 CSV_PATH = "downloads/figures-chart.csv"
 SVG_PATH = "downloads/figures-chart.svg"

@@ -17,7 +17,7 @@ import sys
 
 import yaml
 
-from . import citations, corrections, data, extension, figures, quotations
+from . import citations, corrections, data, extension, figures, quotations, vocabulary
 from .blockbase import OptionError, block_uses
 from .data import visible
 from .errors import ContentError, Problem, display_path, line_of, read_utf8
@@ -146,7 +146,7 @@ def run(config_file: pathlib.Path) -> list[Problem]:
         dataset = data.load(docs_dir / "data")
     except ContentError as error:
         return error.problems
-    problems = list(dataset.warnings)
+    problems = list(dataset.warnings) + vocabulary.problems()  # a schema value code lacks
     pages = {}
     for path in page_files(docs_dir):
         try:

@@ -325,13 +325,6 @@ def _inline_refs(node, file: str, schemas: dict, resolving: tuple):
     return {"allOf": [inlined], **_inline_refs(rest, file, schemas, resolving)}
 
 
-@functools.cache
-def vocabulary(name: str, field: str) -> tuple[str, ...]:
-    """The allowed values of a data field, in the order its schema lists them."""
-    schema = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
-    return tuple(schema["items"]["properties"][field]["enum"])
-
-
 def _explain(error, name) -> str:
     """Turn a jsonschema error into a sentence that says what to change."""
     value, validator = error.instance, error.validator

@@ -56,7 +56,7 @@ BIBTEX_SPECIAL = {
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
 }
-CSL_TYPE = {
+CSL_TYPE = {  # source type -> CSL type; vocabulary.CODE_MAPPINGS has check name a missing one
     "journal article": "article-journal",
     "research report": "report",
     "news report": "article-newspaper",
@@ -167,7 +167,7 @@ def sources_csl_json(dataset: Dataset) -> str:
     for source in sorted_sources(dataset):
         item = {
             "id": source["key"],
-            "type": CSL_TYPE[source["type"]],
+            "type": CSL_TYPE.get(source["type"], "document"),
             "title": source["title"],
             "publisher": source["publisher"],
             "container-title": source["publisher"],

@@ -6,16 +6,11 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 
+from . import vocabulary
 from .dates import bounds, format_date, format_when
 from .text import data_text, source
 
-TYPE_LABEL = {
-    "claim": "Claim",
-    "research estimate": "Research estimate",
-    "platform statement": "Platform statement",
-    "press report": "Press report",
-    "government statement": "Government statement",
-}
+TYPE_LABEL = vocabulary.labels(vocabulary.FIGURE_TYPE)  # figure type -> "Research estimate"
 
 
 def time_element(md, date, circa=False) -> etree.Element:

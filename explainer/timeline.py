@@ -16,44 +16,23 @@ On the full timeline each event's title becomes a heading that carries the event
 from __future__ import annotations
 
 import itertools
-import json
 import math
 import xml.etree.ElementTree as etree
 
-from . import dates
+from . import dates, vocabulary
 from .blockbase import SEARCH_ENTRY, DataBlock, OptionError, key_list
 from .citations import citation_element
-from .data import SCHEMA_DIR
 from .dates import format_when, sort_key
 from .formatting import add_label, add_links, time_element
 from .text import data_text
 
-
-def _schema(name: str) -> dict:
-    return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
-
-
-# The vocabularies come from the schemas, so a status or lane added there reaches the
-# badges, the filters and the overview without a second list here.
-STATUS_LABEL = {
-    status: status.capitalize() for status in _schema("timeline")["items"]["properties"]["status"]["enum"]
-}
-_LANE = _schema("common")["$defs"]["lane"]
-LANE_LABEL = {lane: _LANE["x-labels"][lane] for lane in _LANE["enum"]}
-# Overview markers: one shape per status, in the schema's order (documented, claimed, disputed).
-STATUS_SHAPE = dict(zip(STATUS_LABEL, ("circle", "diamond", "triangle", "square"), strict=False))
-THEME_LABEL = {
-    "suspensions": "Do suspensions work?",
-    "accuracy": "Accuracy of lists",
-    "numbers": "Takedown numbers",
-    "oversight": "Who decides",
-    "free-speech": "Free speech",
-    "counter-messaging": "Counter-messaging",
-    "intelligence": "Intelligence value",
-    "hunters": "The hunters",
-    "platform-policy": "Platform policy",
-    "context": "Context",
-}
+# The vocabularies come from the schemas, so a status, theme or lane added there reaches
+# the badges, the filters and the overview without a second list here.
+STATUS_LABEL = vocabulary.labels(vocabulary.STATUS)
+THEME_LABEL = vocabulary.labels(vocabulary.THEME)
+LANE_LABEL = vocabulary.labels(vocabulary.LANE)
+# Overview markers: one shape per status; `make check` names a status this lacks (drawn as a square).
+STATUS_SHAPE = {"documented": "circle", "claimed": "diamond", "disputed": "triangle"}
 TIMELINE_PAGE = "timeline.md"
 OVERVIEW_WIDTH = 360  # CSS px at which the overview's 13px text is drawn (see site.css)
 MARK = 4.5  # a marker's radius
@@ -307,7 +286,7 @@ class TimelineBlock(DataBlock):
                     f"{format_when(event['date'], event.get('circa', False))}: {event['title']} "
                     f"({STATUS_LABEL[event['status']]})",
                 )
-                overview_marker(anchor, STATUS_SHAPE[event["status"]], x, top + row * MARK_GAP)
+                overview_marker(anchor, STATUS_SHAPE.get(event["status"], "square"), x, top + row * MARK_GAP)
             y = top + max(rows) * MARK_GAP + MARK + 6
             etree.SubElement(
                 svg,
@@ -367,7 +346,10 @@ class TimelineBlock(DataBlock):
                 },
             )
             overview_marker(
-                etree.SubElement(key, "g", {"class": f"status--{status}"}), STATUS_SHAPE[status], 0, 0
+                etree.SubElement(key, "g", {"class": f"status--{status}"}),
+                STATUS_SHAPE.get(status, "square"),
+                0,
+                0,
             )
             key.tail = f" {label}" + (", " if index < len(STATUS_LABEL) - 1 else ".")
         figure.append(svg)

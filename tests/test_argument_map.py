@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from explainer import argument_map, data
+from explainer import argument_map, data, vocabulary
 from explainer.errors import ContentError
 
 from helpers import TESTS, convert
@@ -43,8 +43,8 @@ def test_each_argument_names_who_argues_it_and_its_voice():
 
 
 def test_every_source_type_in_the_schema_has_an_evidence_kind_and_kinds_are_figure_types():
-    assert set(argument_map.EVIDENCE_OF_SOURCE_TYPE) == set(data.vocabulary("sources", "type"))
-    kinds = set(data.vocabulary("figures", "type"))
+    assert set(argument_map.EVIDENCE_OF_SOURCE_TYPE) == set(vocabulary.values(vocabulary.SOURCE_TYPE))
+    kinds = set(vocabulary.values(vocabulary.FIGURE_TYPE))
     assert set(argument_map.EVIDENCE_OF_SOURCE_TYPE.values()) <= kinds
     assert set(argument_map.INDEPENDENT_EVIDENCE) <= kinds
 
