@@ -6,7 +6,7 @@ are defined once, as an `enum` in explainer/schemas, with the labels the site sh
 lists them. The renderers read them from here, so a value added to a schema reaches the
 pages, the filters and the downloads. What is genuinely code (a CSL type, a marker shape,
 a kind of evidence) stays in its module, and CODE_MAPPINGS names it so `make check`
-reports any schema value a mapping lacks.
+reports any schema value a mapping (or a CSS rule in CSS_RULES) lacks.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from __future__ import annotations
 import functools
 import importlib
 import json
+import pathlib
+import re
 
 from .data import SCHEMA_DIR
 from .errors import Problem
@@ -42,6 +44,9 @@ CODE_MAPPINGS = {
     ("chart", "SERIES_STYLE"): FIGURE_TYPE,
     ("timeline", "STATUS_SHAPE"): STATUS,
 }
+# Site CSS that styles each value: a status with no rule would draw an uncoloured marker.
+STYLESHEET = pathlib.Path(__file__).parent.parent / "overrides" / "assets" / "stylesheets" / "site.css"
+CSS_RULES = {STATUS: ".status--{}"}
 
 
 @functools.cache
@@ -100,5 +105,16 @@ def problems() -> list[Problem]:
             )
             for value in values(vocabulary)
             if value not in mapped
+        ]
+    css = STYLESHEET.read_text(encoding="utf-8") if STYLESHEET.is_file() else None
+    for vocabulary, rule in CSS_RULES.items():
+        found += [
+            Problem(
+                "overrides/assets/stylesheets/site.css",
+                None,
+                f"no '{rule.format(value)}' rule for {NOUN[vocabulary]} '{value}'; add one with its colour",
+            )
+            for value in values(vocabulary)
+            if css is not None and not re.search(re.escape(rule.format(value)) + r"(?![\w-])", css)
         ]
     return found

@@ -36,6 +36,16 @@ def test_a_label_missing_from_a_schema_shows_the_value_rather_than_vanishing(mon
     ]
 
 
+def test_check_names_a_status_the_stylesheet_does_not_colour(tmp_path, monkeypatch):
+    stylesheet = tmp_path / "site.css"
+    stylesheet.write_text(vocabulary.STYLESHEET.read_text().replace(".status--disputed {", ".x {"))
+    monkeypatch.setattr(vocabulary, "STYLESHEET", stylesheet)
+    assert [str(p) for p in vocabulary.problems()] == [
+        "overrides/assets/stylesheets/site.css: no '.status--disputed' rule for status 'disputed'; "
+        "add one with its colour"
+    ]
+
+
 # Renders the fixture's Sources and Timeline pages and the source downloads with the
 # package found first on PYTHONPATH (the copy whose schemas have the new values).
 RENDER = """
