@@ -78,9 +78,9 @@ browser-deps:
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
 # The tests read the strict build `build` has just made (BUILT_SITE) instead of rendering
-# the site again; pytest spreads them over every core (pytest-xdist, -n in pyproject.toml).
+# the site again, and run on every core (pytest-xdist): one worker and one browser per core.
 test: $(DEV_DEPS) browser-deps lint build
-	BUILT_SITE=$(CURDIR)/site $(BIN)/python -m pytest
+	BUILT_SITE=$(CURDIR)/site $(BIN)/python -m pytest -n auto --dist worksteal
 
 bench: $(DEV_DEPS) browser-deps
 	$(BIN)/python bench/build.py

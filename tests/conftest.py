@@ -66,23 +66,23 @@ def shared_folder(tmp_path_factory) -> pathlib.Path:
 
 
 def build_once(tmp_path_factory, name: str, make) -> pathlib.Path:
-    """The folder `name` made by make(folder) once per test run, whichever worker asks first.
+    """The file or folder `name` made by make(path) once per test run, whichever worker asks first.
 
     make returns an error message, or None on success. A failure is recorded too, so
-    every worker fails at once with the same message instead of building again.
+    every worker fails at once with the same message instead of making it again.
     """
     shared = shared_folder(tmp_path_factory)
-    folder, failure = shared / name, shared / f"{name}.failed"
+    path, failure = shared / name, shared / f"{name}.failed"
     with open(shared / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        if not folder.exists() and not failure.exists():
-            error = make(folder)
+        if not path.exists() and not failure.exists():
+            error = make(path)
             if error:
                 failure.write_text(error, encoding="utf-8")
-                shutil.rmtree(folder, ignore_errors=True)
+                shutil.rmtree(path, ignore_errors=True)
     if failure.exists():
         pytest.fail(failure.read_text(encoding="utf-8"), pytrace=False)
-    return folder
+    return path
 
 
 def strict_build(config: str, what: str):

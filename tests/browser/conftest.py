@@ -9,10 +9,15 @@ fail and say how to install it: CI installs it, so a skip would hide a broken se
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 from .support import CHROMIUM, CHROMIUM_FLAGS, DESKTOP, SiteServer, search
-from conftest import built_pages
+from conftest import build_once, built_pages
+
+TABS_AT_ONCE = 6
 
 
 @pytest.fixture(scope="session")
@@ -59,39 +64,69 @@ def page(new_context):
 
 
 @pytest.fixture(scope="session")
-def every_page_visit(browser, server, site_dir):
+def every_page_visit(browser, server, site_dir, tmp_path_factory):
     """Loads every built page once (and runs one search), recording what the pages did.
 
     Returns (outside, errors): the addresses of requests to anything but the local
     server (each one aborted), and the console errors and uncaught exceptions, per page.
+    One visit per test run: the first xdist worker to ask makes it, the others read its record.
     """
+
+    def record(path):
+        path.write_text(json.dumps(visit_every_page(browser, server, site_dir)), encoding="utf-8")
+
+    outside, errors = json.loads(build_once(tmp_path_factory, "every-page-visit.json", record).read_text())
+    return outside, errors
+
+
+def visit_every_page(browser, server, site_dir) -> tuple[list[str], list[str]]:
+    """every_page_visit's visit. Pages load a few at a time in tabs of one context, so their
+    waits for the network to fall quiet (half a second each after the last request) overlap."""
     context = browser.new_context(viewport=DESKTOP)
     outside: list[str] = []
     errors: list[str] = []
-    current = {"page": ""}
+    names: dict = {}  # each tab -> the page it shows
+
+    def owner(request) -> str:
+        try:
+            return names.get(request.frame.page, "?")
+        except PlaywrightError:  # a worker's request has no frame
+            return "a worker"
 
     def guard(route):
         if server.is_local(route.request.url):
             route.continue_()
         else:
-            outside.append(f"{current['page']}: {route.request.url}")
+            outside.append(f"{owner(route.request)}: {route.request.url}")
             route.abort()
 
+    def open_tab(name: str):
+        tab = context.new_page()
+        names[tab] = name
+        tab.on(
+            "console",
+            lambda message: (
+                errors.append(f"{names[tab]}: console {message.text}") if message.type == "error" else None
+            ),
+        )
+        tab.on("pageerror", lambda error: errors.append(f"{names[tab]}: uncaught {error}"))
+        return tab
+
     context.route("**/*", guard)
-    page = context.new_page()
-    page.on(
-        "console",
-        lambda message: (
-            errors.append(f"{current['page']}: console {message.text}") if message.type == "error" else None
-        ),
-    )
-    page.on("pageerror", lambda error: errors.append(f"{current['page']}: uncaught {error}"))
-    for path in built_pages(site_dir):
-        current["page"] = path.relative_to(site_dir).as_posix()
-        page.goto(server.url(current["page"]))
-        page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
-        page.wait_for_load_state("networkidle")
-    current["page"] = "search"
-    search(page, "CtrlSec")
+    paths = [path.relative_to(site_dir).as_posix() for path in built_pages(site_dir)]
+    for start in range(0, len(paths), TABS_AT_ONCE):
+        tabs = []
+        for path in paths[start : start + TABS_AT_ONCE]:
+            tab = open_tab(path)
+            tab.goto(server.url(path))
+            tab.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+            tabs.append(tab)
+        for tab in tabs:
+            tab.wait_for_load_state("networkidle")
+        last = tabs.pop()
+        for tab in tabs:
+            tab.close()
+    names[last] = "search"  # from the last page visited, as a reader would search
+    search(last, "CtrlSec")
     context.close()
     return outside, errors
