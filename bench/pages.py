@@ -6,13 +6,14 @@ when search is opened, nor links). Split into the theme's own assets, the site's
 additions (files from overrides/assets/) and the HTML, for the real build and for stock
 Material on the same Markdown (without the explainer extensions, so data blocks stay
 raw text: the comparison is of weight, not of looks). Budget: the site's additions
-total at most 10 KB gzipped.
+total at most the budget tests/test_asset_budget.py enforces (12 KB gzipped).
 """
 
 from __future__ import annotations
 
 import gzip
 import pathlib
+import sys
 import tempfile
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
@@ -20,9 +21,11 @@ from urllib.parse import urljoin, urlsplit
 from build import build, stock_config
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from test_asset_budget import BUDGET_BYTES  # noqa: E402  (one budget, the one the tests enforce)
+
 OVERRIDE_ASSETS = ROOT / "overrides" / "assets"
 PAGES = {"home": "", "debate page": "debate/watch-or-remove/", "timeline": "timeline/", "sources": "sources/"}
-BUDGET_BYTES = 10 * 1024
 
 
 class Loads(HTMLParser):
