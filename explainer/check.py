@@ -17,7 +17,7 @@ import sys
 
 import yaml
 
-from . import citations, corrections, data, extension, figures, quotations, vocabulary
+from . import citations, corrections, data, extension, figures, page_markup, quotations, vocabulary
 from .blockbase import OptionError, block_uses
 from .data import visible
 from .errors import ContentError, Problem, display_path, line_of, read_utf8
@@ -40,14 +40,15 @@ def check_front_matter(path: pathlib.Path, text: str) -> list[Problem]:
         ]
     try:
         anchor = data.first_anchor(match.group(1))
+        if not anchor:  # a tag such as !!python/... is refused here, not read as no title
+            yaml.load(match.group(1), Loader=data.YamlLoader)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
+        line, reason = data.yaml_error_place(error, match.group(1))
         return [
             Problem(
                 display_path(path),
-                mark.line + 2 if mark else 1,
-                "front matter is not valid "
-                f"YAML ({getattr(error, 'problem', None) or error}); write 'title: ...' and "
+                line + 1 if line else 1,
+                f"front matter is not valid YAML ({reason}); write 'title: ...' and "
                 "'description: ...', quoting text that contains ': '",
             )
         ]
@@ -91,7 +92,9 @@ def page_problems(path: pathlib.Path, text: str, dataset: data.Dataset) -> list[
     file = display_path(path)
     tokens = citations.citation_problems(body, dataset) + figures.figure_problems(body, dataset)
     problems = [Problem(file, line_of(path, token), message) for token, message in tokens]
-    for use in block_uses(body, first_line=text.count("\n", 0, len(text) - len(body)) + 1):
+    first_line = text.count("\n", 0, len(text) - len(body)) + 1
+    problems += page_markup.page_problems(file, body, first_line)
+    for use in block_uses(body, first_line=first_line):
         block = BLOCKS[use.name]
         try:
             block.check_use(use.argument, use.header, use.body, dataset, docs_dir)

@@ -36,7 +36,9 @@ MIN_YEAR = 2000
 # one key, title or address look like another.
 PLAIN_FIELDS = ("key", "id", "series", "title", "name", "url", "archive_url", "copies")
 INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
-WEB_ADDRESS = re.compile(r"(https?)://[^\s\x00-\x1f\x7f]+")
+# No spaces, controls or the characters an address must percent-encode ("<>\\^`{|}).
+UNSAFE_IN_ADDRESS = re.compile(r"[\"<>\\^`{|}]")
+WEB_ADDRESS = re.compile(r"(https?)://[^\s\x00-\x1f\x7f\"<>\\^`{|}]+")
 
 
 class YamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -126,14 +128,47 @@ def _duplicate_fields(node, file):
     return problems
 
 
-def _syntax_problem(file: str, error: yaml.YAMLError) -> Problem:
+def yaml_error_place(error: yaml.YAMLError, text: str) -> tuple[int | None, str]:
+    """(1-based line in text, reason in one line) of a YAML error; a character the reader
+    refuses (a control character) has a position, not a mark."""
+    if isinstance(error, yaml.reader.ReaderError):
+        char = chr(error.character) if isinstance(error.character, int) else str(error.character)
+        return (
+            text.count("\n", 0, error.position) + 1,
+            f"the control character U+{ord(char):04X} is not allowed",
+        )
     mark = getattr(error, "problem_mark", None)
-    reason = getattr(error, "problem", None) or str(error)
+    reason = getattr(error, "problem", None) or str(error).splitlines()[0]
+    return (mark.line + 1 if mark else None), reason
+
+
+def _syntax_problem(file: str, error: yaml.YAMLError, text: str) -> Problem:
+    line, reason = yaml_error_place(error, text)
+    if isinstance(error, yaml.reader.ReaderError):
+        return Problem(file, line, f"{reason}; delete it (your editor may not show it)")
     return Problem(
-        file,
-        mark.line + 1 if mark else None,
-        f"YAML syntax error: {reason}; check the indentation and quote text that contains ': '",
+        file, line, f"YAML syntax error: {reason}; check the indentation and quote text that contains ': '"
     )
+
+
+def _nesting_line(text: str, limit: int = 50) -> int | None:
+    """The line where lists and mappings first nest deeper than limit, read from the
+    parser's events (which, unlike building the values, need no recursion)."""
+    loader, depth = YamlLoader(text), 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > limit:
+                    return event.start_mark.line + 1
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+    return None
 
 
 def first_anchor(text: str) -> int | None:
@@ -245,13 +280,13 @@ def read_yaml(path: pathlib.Path):
             raise ContentError(duplicates)
         return data, _node_lines(node)
     except yaml.YAMLError as error:
-        raise ContentError([_syntax_problem(file, error)]) from None
+        raise ContentError([_syntax_problem(file, error, text)]) from None
     except RecursionError:
         raise ContentError(
             [
                 Problem(
                     file,
-                    None,
+                    _nesting_line(text),
                     "the data is nested too deeply to read; each entry "
                     "is one level of fields, lists inside it one more",
                 )
@@ -500,7 +535,18 @@ def _check_urls(sources, lines, file) -> list[Problem]:
             where = _field_path((index, *path))
             line = lines.get((index, *path)) or lines.get((index, path[0]))
             match = WEB_ADDRESS.fullmatch(url)
-            if not match:
+            unsafe = UNSAFE_IN_ADDRESS.search(url)
+            if unsafe and re.fullmatch(r"https?://\S+", url):
+                problems.append(
+                    Problem(
+                        file,
+                        line,
+                        f"'{visible(url)}' contains '{unsafe.group(0)}', which an address holds only "
+                        f"encoded; write it as %{ord(unsafe.group(0)):02X}",
+                        where,
+                    )
+                )
+            elif not match:
                 problems.append(
                     Problem(file, line, f"'{visible(url)}' is not a web address; {ADDRESS_FIX}", where)
                 )

@@ -27,6 +27,7 @@ from .glossary import GlossaryBlock, TooltipPlacesTreeprocessor
 from .offline_copy import OfflineCopyBlock
 from .page_footer import PageFooterTreeprocessor
 from .page_list import PageListBlock
+from .page_markup import PageMarkupGuard
 from .reading_time import ReadingTimeTreeprocessor
 from .search_terms import SearchTermsTreeprocessor
 from .side_jump import SideJumpTreeprocessor
@@ -77,6 +78,9 @@ class ExplainerExtension(BlocksExtension):
         # before citations, after escapes (180).
         md.inlinePatterns.register(FigureInlineProcessor(FIGURE_PATTERN, md, self), "figure", 176)
         md.inlinePatterns.register(CitationInlineProcessor(CITATION_PATTERN, md, self), "citation", 175)
+        # Before snippets (32) and raw HTML (20), so lines are the page's own: no script
+        # or embed, on* attribute or javascript:/data: address (explainer/page_markup.py).
+        md.preprocessors.register(PageMarkupGuard(md, self), "explainer-page-markup", 33)
         # Treeprocessors, highest priority first. After inline parsing (20):
         md.treeprocessors.register(UnparsedBlockGuard(md, self), "explainer-block-guard", 21)
         # Before toc (5), so the Sources list heading joins the contents:
