@@ -93,7 +93,7 @@ def page_problems(path: pathlib.Path, text: str, dataset: data.Dataset) -> list[
     tokens = citations.citation_problems(body, dataset) + figures.figure_problems(body, dataset)
     problems = [Problem(file, line_of(path, token), message) for token, message in tokens]
     first_line = text.count("\n", 0, len(text) - len(body)) + 1
-    problems += page_markup.page_problems(file, body, first_line)
+    problems += page_markup.page_problems(file, body, first_line, docs_dir / "includes")
     for use in block_uses(body, first_line=first_line):
         block = BLOCKS[use.name]
         try:

@@ -12,6 +12,7 @@ characters, which a browser may drop or read unpredictably, are refused everywhe
 from __future__ import annotations
 
 import html
+import pathlib
 import re
 from html.parser import HTMLParser
 
@@ -54,6 +55,37 @@ LINK_TARGET = re.compile(r"\]\(\s*<?([^)>\s]*)")
 REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
 BLOCK_ATTRS = re.compile(r"^(\s*)attrs\s*:(.*(?:\n\1\s+\S.*)*)", re.MULTILINE)
 ON_KEY = re.compile(r"""(?:^|[\s{,'"])(on[a-z]+)['"]?\s*:""", re.IGNORECASE)
+
+
+SNIPPET_LINE = re.compile(r"""^\s*-{1,}8<-{1,}\s+(["'])(.+?)\1\s*$""", re.MULTILINE)
+SNIPPET_BLOCK = re.compile(r"^\s*-{1,}8<-{1,}\s*\n(.*?)^\s*-{1,}8<-{1,}\s*$", re.MULTILINE | re.DOTALL)
+
+
+def snippet_problems(text: str, includes: pathlib.Path) -> list[tuple[int, str]]:
+    """A `--8<--` include names a file inside docs/includes/, so a page can publish
+    nothing else (mkdocs.yml, .git/config, a data file); a missing one is named here
+    with its line instead of the snippets extension's traceback."""
+    found = []
+    names = [(m.start(2), m.group(2)) for m in SNIPPET_LINE.finditer(text)]
+    for block in SNIPPET_BLOCK.finditer(text):
+        offset = block.start(1)
+        for line in block.group(1).splitlines(keepends=True):
+            if line.strip() and not line.lstrip().startswith(";"):
+                names.append((offset, line.strip()))
+            offset += len(line)
+    root = includes.resolve()
+    for offset, name in names:
+        file = re.sub(r"(:[0-9]*)+$|:[A-Za-z0-9_-]+$", "", name)  # line ranges and sections
+        target = (includes / file).resolve()
+        if pathlib.PurePath(file).is_absolute() or root not in target.parents or not target.is_file():
+            found.append(
+                (
+                    _line(text, offset),
+                    f"snippet '{name}' is not a file in docs/includes/; a page may include only "
+                    "files there, named relative to it (such as abbreviations.md)",
+                )
+            )
+    return found
 
 
 def _blank(match: re.Match) -> str:
@@ -110,9 +142,11 @@ def _line(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
-def markup_problems(text: str) -> list[tuple[int, str]]:
-    """(line in text, message) for each thing in a page's Markdown the policy forbids."""
-    found = [
+def markup_problems(text: str, includes: pathlib.Path | None = None) -> list[tuple[int, str]]:
+    """(line in text, message) for each thing in a page's Markdown the policy forbids;
+    with includes (docs/includes), each snippet it names too."""
+    found = snippet_problems(without_code(text), includes) if includes else []
+    found += [
         (
             _line(text, match.start()),
             f"the control character U+{ord(match.group(0)):04X} is not allowed in a "
@@ -151,9 +185,13 @@ def markup_problems(text: str) -> list[tuple[int, str]]:
     return sorted(set(found))
 
 
-def page_problems(file: str, text: str, first_line: int = 1) -> list[Problem]:
+def page_problems(
+    file: str, text: str, first_line: int = 1, includes: pathlib.Path | None = None
+) -> list[Problem]:
     """The problems of a page (or its body starting at first_line) as one line each."""
-    return [Problem(file, first_line + line - 1, message) for line, message in markup_problems(text)]
+    return [
+        Problem(file, first_line + line - 1, message) for line, message in markup_problems(text, includes)
+    ]
 
 
 class PageMarkupGuard(Preprocessor):
@@ -164,7 +202,8 @@ class PageMarkupGuard(Preprocessor):
         self.site = site
 
     def run(self, lines):
-        problems = markup_problems("\n".join(lines))
+        includes = self.site.docs_dir / "includes"
+        problems = markup_problems("\n".join(lines), includes)
         if problems:
             path = self.site.page_file
             try:  # the page's own lines, front matter included, as make check counts them
@@ -172,5 +211,5 @@ class PageMarkupGuard(Preprocessor):
                 first = whole.count("\n", 0, max(whole.find("\n".join(lines)[:200]), 0)) + 1
             except OSError:
                 first = 1
-            raise ContentError(page_problems(display_path(path), "\n".join(lines), first))
+            raise ContentError(page_problems(display_path(path), "\n".join(lines), first, includes))
         return lines
