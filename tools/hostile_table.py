@@ -61,6 +61,14 @@ def main(argv: list[str]) -> int:
         print(f"- {outcome}: {counts[outcome]}")
     print(f"- bugs found and fixed (the input was accepted, or failed badly, before): {len(bugs)}")
     print(f"- tests failing in this run: {len(failing)} {' '.join(failing)}\n")
+    print(
+        "Outcomes: rejected = `make check` (or, for snippet-build, the strict build) prints exactly "
+        "the line shown; warned = a warning line, check passes; tolerated = check passes, as it "
+        "should; escaped / neutralised = check and the strict build pass and the built file has "
+        "(or lacks) what is shown. Builds use the fixture project (tests/fixtures/project) with "
+        "the stock Material theme, so the page head that overrides/main.html writes is not "
+        "covered here.\n"
+    )
     print("| # | id | tries | edits | outcome | exactly | test | bug fixed |")
     print("|---|---|---|---|---|---|---|---|")
     for number, entry in enumerate(inputs, 1):
