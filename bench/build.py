@@ -141,6 +141,23 @@ def mkdocs(config: str, site: pathlib.Path, *extra: str) -> list[str]:
     return [str(BIN / "mkdocs"), "build", "--strict", "-q", "-f", config, "-d", str(site), *extra]
 
 
+def build_stock(site: pathlib.Path):
+    """One strict build of stock Material (stock_config) into site."""
+    stock = stock_config(ROOT)
+    try:
+        build(stock.name, site)
+    finally:
+        stock.unlink()
+
+
+def build_ours_and_stock(work: pathlib.Path) -> dict[str, pathlib.Path]:
+    """Both sites the page benchmarks compare, built into work/ours and work/stock."""
+    sites = {"ours": work / "ours", "stock": work / "stock"}
+    build("mkdocs.yml", sites["ours"])
+    build_stock(sites["stock"])
+    return sites
+
+
 def build(config: str, site: pathlib.Path):
     """One strict build of ROOT's config into site for the page benchmarks; exits on failure."""
     result = subprocess.run(

@@ -30,7 +30,7 @@ import sys
 import tempfile
 import threading
 
-from build import build, stock_config
+from build import build_ours_and_stock
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
@@ -232,15 +232,7 @@ def main():
     categories = list(CATEGORIES) if args.full else ["performance"]
     with tempfile.TemporaryDirectory() as tmp:
         work = pathlib.Path(tmp)
-        build("mkdocs.yml", work / "ours")
-        stock = stock_config(ROOT)
-        try:
-            build(stock.name, work / "stock")
-        finally:
-            stock.unlink()
-        rows = measure(
-            {"ours": work / "ours", "stock": work / "stock"}, pages, form_factors, categories, args.runs
-        )
+        rows = measure(build_ours_and_stock(work), pages, form_factors, categories, args.runs)
     print(
         f"\nLighthouse 12.2.3, Chromium headless, served gzipped from 127.0.0.1: median of {args.runs} "
         "runs of each build, alternating, after a warm-up"

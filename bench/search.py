@@ -33,7 +33,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from browser.support import CHROMIUM, CHROMIUM_FLAGS, DESKTOP, SiteServer, search_results  # noqa: E402
-from build import build, stock_config  # noqa: E402
+from build import build, build_stock  # noqa: E402
 
 QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
 QUERY = "suspensions"
@@ -172,11 +172,7 @@ def main() -> None:
             build("mkdocs.yml", sites["ours"])
         if not sites["stock"]:
             sites["stock"] = work / "stock"
-            stock = stock_config(ROOT)
-            try:
-                build(stock.name, sites["stock"])
-            finally:
-                stock.unlink()
+            build_stock(sites["stock"])
         measure(sites, args.runs, args.rate)
 
 
