@@ -34,18 +34,9 @@ from . import data
 from .errors import ContentError, Problem, display_path, line_of, read_utf8
 
 SEARCH_ENTRY = "data-search-entry"
-BLOCK_NAMES = (
-    "timeline",
-    "sources",
-    "actors",
-    "figures",
-    "figure-chart",
-    "glossary",
-    "corrections",
-    "offline-copy",
-    "argument-map",
-    "page-list",
-)
+# Every block of ours by name: each DataBlock subclass adds itself when its module is
+# imported (explainer.extension imports them all), so the names live only on the classes.
+BLOCK_NAMES: dict[str, type] = {}
 
 
 def header_line(path: pathlib.Path, name: str, occurrence: int) -> int | None:
@@ -163,6 +154,10 @@ class DataBlock(Block):
     """
 
     ARGUMENT = False
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        BLOCK_NAMES[cls.NAME] = cls
 
     @classmethod
     def options(cls, *names):
