@@ -10,6 +10,7 @@ Usage: python tools/zensical_build.py SITE_DIR [PROJECT_DIR]   (used by the test
 
 from __future__ import annotations
 
+import fcntl
 import os
 import pathlib
 import shutil
@@ -61,7 +62,16 @@ def write_extra_files(site_dir: pathlib.Path, project: pathlib.Path) -> list[str
 
 
 def build(site_dir: pathlib.Path, project: pathlib.Path = ROOT) -> subprocess.CompletedProcess:
-    """Build into site_dir (replaced); returns the finished process."""
+    """Build into site_dir (replaced); returns the finished process.
+
+    The config copy and build folder have fixed names inside the project, so builds of one
+    project (two test workers, say) take turns under a lock, as tools/build_site.sh does."""
+    with open(project / ".zensical.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _build(pathlib.Path(site_dir), project)
+
+
+def _build(site_dir: pathlib.Path, project: pathlib.Path) -> subprocess.CompletedProcess:
     zensical = shutil.which("zensical", path=os.path.dirname(sys.executable)) or "zensical"
     config = zensical_config(project)
     try:
@@ -78,7 +88,7 @@ def build(site_dir: pathlib.Path, project: pathlib.Path = ROOT) -> subprocess.Co
     if (project / BUILD_DIR).exists():
         shutil.move(project / BUILD_DIR, site_dir)
     if result.returncode == 0:
-        write_extra_files(pathlib.Path(site_dir), project)
+        write_extra_files(site_dir, project)
     return result
 
 
