@@ -66,9 +66,17 @@ class Argument:
     anchor: str
     title: str
     voice: str
-    argued_by: str
     evidence: list[str]
-    argued_label: str = "Argued by"  # "Noted by" when the page names no one arguing it
+    speakers: dict[str, str] = dataclasses.field(default_factory=dict)  # "Argued by"/"Noted by" line
+
+    @property
+    def argued_label(self) -> str:
+        """ "Argued by", or "Noted by" when the page names no one arguing it."""
+        return "Argued by" if "Argued by" in self.speakers or not self.speakers else "Noted by"
+
+    @property
+    def argued_by(self) -> str:
+        return self.speakers.get(self.argued_label, "")
 
     @property
     def independent_evidence(self) -> bool:
@@ -135,14 +143,13 @@ def read_question(docs_dir: pathlib.Path, page: str, title: str, dataset) -> Que
                         )
                     ]
                 )
-            argument = Argument(anchor, title_text, voice, "", [])
+            argument = Argument(anchor, title_text, voice, [])
             argument_lines = []
             question.sides[-1].arguments.append(argument)
         elif argument is not None:
             by = ARGUED_BY.match(line)
-            if by and (not argument.argued_by or argument.argued_label != "Argued by"):
-                argument.argued_label = by.group(1)
-                argument.argued_by = CITATION.sub("", by.group(2)).strip()
+            if by:
+                argument.speakers.setdefault(by.group(1), CITATION.sub("", by.group(2)).strip())
             argument_lines.append(line)
         if line.strip() == "</section>":
             close_argument()
