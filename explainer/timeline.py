@@ -36,7 +36,16 @@ STATUS_SHAPE = {"documented": "circle", "claimed": "diamond", "disputed": "trian
 TIMELINE_PAGE = "timeline.md"
 OVERVIEW_WIDTH = 360  # CSS px at which the overview's 13px text is drawn (see site.css)
 MARK = 4.5  # a marker's radius
-MARK_GAP = 11  # closest two markers in one row of a lane, centre to centre
+# Each marker is a link with an invisible square hit area around it, TARGET wide, that no
+# other marker's overlaps: markers in one row of a lane sit at least TARGET apart, and rows
+# TARGET apart. That is at least 24x24 CSS px (WCAG 2.2 target size) wherever the overview
+# is drawn at least 353 px wide, as on a 390 px phone (358 px); wider screens enlarge it.
+TARGET = 24.5
+MARK_GAP = TARGET  # closest two markers in one row of a lane, centre to centre
+# To share a row with an earlier marker, one may sit up to a month later than its date (never
+# past its year's end): at a glance by year that is unseen, and it saves rows.
+NUDGE_YEARS = 1 / 12
+LANE_LABEL_X = 6
 
 
 def select_events(events: dict, themes=None, actors=None, statuses=None, ids=None) -> list[dict]:
@@ -58,17 +67,35 @@ def event_lanes(event: dict, actors: dict) -> list[str]:
     return [lane for lane in LANE_LABEL if lane in chosen]
 
 
-def stack_rows(positions: list[float]) -> list[int]:
-    """A row for each x position (sorted ascending) so no two markers in a row come closer than MARK_GAP."""
-    ends: list[float] = []
-    rows = []
-    for x in positions:
-        row = next((i for i, end in enumerate(ends) if x - end >= MARK_GAP), len(ends))
+def stack_rows(spans: list[tuple[float, float]]) -> list[tuple[int, float]]:
+    """A row and an x for each marker, given its x and the furthest right it may move
+    (sorted by x): the first row it fits in at least MARK_GAP after that row's last marker."""
+    ends: list[float] = []  # each row's last x
+    placed = []
+    for x, furthest in spans:
+        row = next((i for i, end in enumerate(ends) if end + MARK_GAP <= furthest), len(ends))
         if row == len(ends):
             ends.append(x)
-        ends[row] = x
-        rows.append(row)
-    return rows
+        else:
+            ends[row] = max(x, ends[row] + MARK_GAP)
+        placed.append((row, ends[row]))
+    return placed
+
+
+def hit_area(parent, x: float, y: float) -> etree.Element:
+    """The marker's target: a TARGET-wide square, transparent in site.css, over the shape."""
+    half = TARGET / 2
+    return etree.SubElement(
+        parent,
+        "rect",
+        {
+            "class": "overview-hit",
+            "x": f"{x - half:.2f}",
+            "y": f"{y - half:.2f}",
+            "width": str(TARGET),
+            "height": str(TARGET),
+        },
+    )
 
 
 def overview_marker(parent, shape: str, x: float, y: float) -> etree.Element:
@@ -239,7 +266,8 @@ class TimelineBlock(DataBlock):
         for sighted readers: hidden from assistive technology and out of the Tab order."""
         starts = [dates.year_fraction(dates.start(e["date"])) for e in events]
         first, last = math.floor(min(starts)), math.floor(max(starts)) + 1
-        left, right = 6, OVERVIEW_WIDTH - 6
+        # The edge markers' hit areas stay inside the drawing (an SVG clips what overflows).
+        left, right = TARGET / 2, OVERVIEW_WIDTH - TARGET / 2
 
         def x_of(year):
             return left + (year - first) / (last - first) * (right - left)
@@ -257,20 +285,21 @@ class TimelineBlock(DataBlock):
         y = 0
         for lane, label in LANE_LABEL.items():
             in_lane = [
-                (x_of(s), e)
+                (x_of(s), x_of(min(s + NUDGE_YEARS, math.floor(s) + 1)), e)
                 for s, e in zip(starts, events, strict=True)
                 if lane in event_lanes(e, dataset.actors)
             ]
             if not in_lane:
                 continue
             heading = etree.SubElement(
-                svg, "text", {"x": str(left), "y": str(y + 14), "class": "overview-lane"}
+                svg, "text", {"x": str(LANE_LABEL_X), "y": str(y + 14), "class": "overview-lane"}
             )
             heading.text = label
-            in_lane.sort(key=lambda pair: pair[0])
-            rows = stack_rows([x for x, _ in in_lane])
+            in_lane.sort(key=lambda marker: marker[0])
+            placed = stack_rows([(x, furthest) for x, furthest, _ in in_lane])
+            rows = [row for row, _ in placed]
             top = y + 20 + MARK + 1
-            for (x, event), row in zip(in_lane, rows, strict=True):
+            for (_, _, event), (row, x) in zip(in_lane, placed, strict=True):
                 anchor = etree.SubElement(
                     marks,
                     "a",
@@ -286,14 +315,16 @@ class TimelineBlock(DataBlock):
                     f"{format_when(event['date'], event.get('circa', False))}: {event['title']} "
                     f"({STATUS_LABEL[event['status']]})",
                 )
-                overview_marker(anchor, STATUS_SHAPE.get(event["status"], "square"), x, top + row * MARK_GAP)
+                marker_y = top + row * MARK_GAP
+                overview_marker(anchor, STATUS_SHAPE.get(event["status"], "square"), x, marker_y)
+                hit_area(anchor, x, marker_y)
             y = top + max(rows) * MARK_GAP + MARK + 6
             etree.SubElement(
                 svg,
                 "line",
                 {
-                    "x1": str(left),
-                    "x2": str(right),
+                    "x1": str(LANE_LABEL_X),
+                    "x2": str(OVERVIEW_WIDTH - LANE_LABEL_X),
                     "y1": f"{y:.1f}",
                     "y2": f"{y:.1f}",
                     "class": "overview-rule",

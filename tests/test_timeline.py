@@ -186,12 +186,18 @@ def test_an_event_in_every_lane_and_an_event_in_none_is_refused(tmp_path):
     assert '<text class="overview-lane" x="6" y="' in svg and ">ISIS</text>" in svg
 
 
-def test_markers_in_one_lane_never_overlap():
-    xs = [10.0, 12.0, 14.0, 30.0, 31.0, 80.0]
-    rows = timeline.stack_rows(xs)
-    for row in set(rows):
-        placed = [x for x, r in zip(xs, rows, strict=True) if r == row]
-        assert all(b - a >= timeline.MARK_GAP for a, b in zip(placed, placed[1:], strict=False))
+def test_markers_in_one_lane_never_overlap_and_move_only_as_far_as_allowed():
+    # (x, furthest right it may move): the 24.5-wide hit areas of one row never overlap,
+    # rows are MARK_GAP apart, and a marker moves only rightwards and within its limit.
+    spans = [(10.0, 14.0), (12.0, 12.0), (14.0, 60.0), (30.0, 30.0), (31.0, 36.0), (80.0, 80.0)]
+    placed = timeline.stack_rows(spans)
+    for (x, furthest), (_, at) in zip(spans, placed, strict=True):
+        assert x <= at <= furthest
+    for row in {row for row, _ in placed}:
+        xs = [at for r, at in placed if r == row]
+        assert all(b - a >= timeline.MARK_GAP >= timeline.TARGET for a, b in zip(xs, xs[1:], strict=False))
+    assert placed[2] == (0, 10.0 + timeline.MARK_GAP)  # moved right to share the first row
+    assert max(row for row, _ in placed) == 3  # 12, 30 and 31 may not move far enough to share one
 
 
 def test_theme_labels_link_to_the_timeline_filtered_by_that_theme_from_any_page():

@@ -24,6 +24,7 @@ pytestmark = pytest.mark.browser
 DEBATE = "debate/do-suspensions-work/"
 PREVIEW = "#cite-preview"
 SOURCES = data.load(ROOT / "docs" / "data").sources
+PHONE = {"width": 390, "height": 844}
 
 
 def key_of(page, citation: str) -> str:
@@ -175,6 +176,34 @@ def test_every_citation_is_a_24px_target_that_keeps_the_line_height(page, server
             continue
         assert cite["width"] >= 24 and cite["height"] >= 24, f"{path}: {cite}"
         assert cite["with"] == cite["without"], f"{path}: the citation changes the line height: {cite}"
+
+
+@pytest.mark.parametrize("viewport", ["phone", "desktop"])
+def test_every_back_link_is_a_24px_target_that_overlaps_no_other(new_context, server, viewport):
+    """The ↑ and each letter a b c after a Sources entry, on a touch phone and a desktop."""
+    if viewport == "phone":
+        page = new_context(viewport=PHONE, has_touch=True, is_mobile=True).new_page()
+    else:
+        page = new_context().new_page()
+    page.goto(server.url(DEBATE))
+    entries = page.evaluate(
+        """() => [...document.querySelectorAll('.page-sources li')].map(entry =>
+            [...entry.querySelectorAll('.source-backlinks a, a.source-backlinks')].map(link => {
+                const box = link.getBoundingClientRect();
+                return {href: link.getAttribute('href'), width: box.width, height: box.height,
+                        left: box.left, right: box.right, top: box.top, bottom: box.bottom};
+            }))"""
+    )
+    links = [link for entry in entries for link in entry]
+    assert len(links) > 20 and any(len(entry) > 10 for entry in entries)  # long runs wrap on a phone
+    small = [link for link in links if link["width"] < 24 or link["height"] < 24]
+    assert not small, small[:3]
+    for entry in entries:
+        for index, a in enumerate(entry):
+            for b in entry[index + 1 :]:
+                overlap_x = min(a["right"], b["right"]) - max(a["left"], b["left"])
+                overlap_y = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+                assert overlap_x <= 0.5 or overlap_y <= 0.5, (a, b)
 
 
 def test_targets_in_a_group_do_not_overlap(page, server):

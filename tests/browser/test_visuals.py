@@ -163,6 +163,58 @@ def test_jumping_to_a_year_works_on_a_390px_phone(new_context, server):
     assert in_view(page, f"#year-{last_year}")
 
 
+# Each marker's whole box (its invisible hit area), in CSS px, and whether a point just
+# inside its top-left corner hits the marker itself (scrolled to the middle of the screen).
+MARKER_TARGETS = """() => [...document.querySelectorAll('.overview-marker')].map(mark => {
+    mark.scrollIntoView({block: 'center'});
+    const box = mark.getBoundingClientRect();
+    const hit = document.elementFromPoint(box.left + 1, box.top + 1);
+    return {event: mark.dataset.event, left: box.left, top: box.top + scrollY,
+            right: box.right, bottom: box.bottom + scrollY,
+            corner: Boolean(hit && hit.closest('.overview-marker') === mark)};
+})"""
+
+
+def overlapping(boxes: list[dict]) -> list[tuple[str, str]]:
+    """Pairs of boxes that overlap by more than rounding (0.5 px)."""
+    return [
+        (a["event"], b["event"])
+        for index, a in enumerate(boxes)
+        for b in boxes[index + 1 :]
+        if min(a["right"], b["right"]) - max(a["left"], b["left"]) > 0.5
+        and min(a["bottom"], b["bottom"]) - max(a["top"], b["top"]) > 0.5
+    ]
+
+
+@pytest.mark.parametrize("viewport", ["phone", "desktop"])
+def test_every_overview_marker_is_a_24px_target_that_overlaps_no_other(new_context, server, viewport):
+    """WCAG 2.2 target size: each marker's hit area is at least 24x24 CSS px, all of it its own."""
+    if viewport == "phone":
+        page = phone(new_context)
+    else:
+        page = new_context().new_page()
+    page.goto(server.url("timeline/"))
+    boxes = page.evaluate(MARKER_TARGETS)
+    assert len(boxes) == page.locator(".overview-marker").count() >= len(DATASET.events)
+    small = [b for b in boxes if b["right"] - b["left"] < 24 or b["bottom"] - b["top"] < 24]
+    assert not small, small[:3]
+    assert not overlapping(boxes)
+    assert all(b["corner"] for b in boxes), [b["event"] for b in boxes if not b["corner"]]
+
+
+def test_tapping_a_marker_near_its_corner_goes_to_its_event(new_context, server):
+    page = phone(new_context)
+    page.goto(server.url("timeline/"))
+    marker = page.locator(".overview-marker").nth(7)
+    box = marker.evaluate(
+        "mark => { mark.scrollIntoView({block: 'center'}); return mark.getBoundingClientRect().toJSON(); }"
+    )
+    page.touchscreen.tap(box["right"] - 2, box["bottom"] - 2)  # on the hit area, clear of the shape
+    event_id = marker.get_attribute("data-event")
+    page.wait_for_function("hash => location.hash === hash", arg=f"#{event_id}")
+    assert in_view(page, f"#{event_id}")
+
+
 def test_a_filter_hides_the_links_to_years_it_empties(page, server):
     page.goto(server.url("timeline/"))
     first_year = min(
