@@ -24,7 +24,8 @@ from . import vocabulary
 from .blockbase import DataBlock
 from .citations import cited_in
 from .errors import ContentError, Problem, display_path, line_of, read_utf8
-from .figures import FIGURE_PATTERN
+from .figures import FIGURE_PATTERN, type_label
+from .formatting import TYPE_LABEL
 from .text import data_text
 
 DEBATE_INDEX = "debate/index.md"
@@ -195,10 +196,8 @@ class ArgumentMapBlock(DataBlock):
         label = etree.SubElement(filter_form, "label")
         etree.SubElement(label, "input", {"type": "checkbox", "name": "independent"})
         label_text = etree.SubElement(label, "span")
-        label_text.text = (
-            f"Show only the {independent} arguments backed by independent evidence "
-            "(a research estimate or a press report)"
-        )
+        kinds = " or ".join(f"a {TYPE_LABEL[kind].lower()}" for kind in INDEPENDENT_EVIDENCE)
+        label_text.text = f"Show only the {independent} arguments backed by independent evidence ({kinds})"
         status = etree.SubElement(filter_form, "p", {"class": "map-count", "role": "status"})
         status.text = f"Showing all {count} arguments."
         for question in questions:
@@ -236,10 +235,14 @@ class ArgumentMapBlock(DataBlock):
         rows = [
             (argument.argued_label, argument.argued_by or "see the argument"),
             ("Voice", VOICES[argument.voice]),
-            ("Evidence", ", ".join(argument.evidence) or "none cited"),
+            ("Evidence", None if argument.evidence else "none cited"),
         ]
         for term_text, value in rows:
             term = etree.SubElement(details, "dt")
             term.text = term_text
             definition = etree.SubElement(details, "dd", {"class": f"map-{term_text.split()[0].lower()}"})
-            definition.text = data_text(self.md, value)
+            if value:
+                definition.text = data_text(self.md, value)
+        # The Evidence row (the last): each kind as the badge figures wear, labelled from the schema.
+        for index, kind in enumerate(argument.evidence):
+            type_label(definition, kind).tail = " " if index < len(argument.evidence) - 1 else None

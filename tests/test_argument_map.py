@@ -15,6 +15,12 @@ from helpers import TESTS, convert
 DOCS = TESTS.parent / "docs"
 DATASET = data.load(DOCS / "data")
 QUESTIONS = argument_map.read_questions(DOCS, DATASET)
+# A source type for each kind of evidence, from the schema's vocabulary via the mapping.
+SOURCE_TYPES = [
+    next(t for t, kind in argument_map.EVIDENCE_OF_SOURCE_TYPE.items() if kind == wanted)
+    for wanted in vocabulary.values(vocabulary.FIGURE_TYPE)
+    if wanted in argument_map.EVIDENCE_OF_SOURCE_TYPE.values()
+]
 
 
 def test_the_map_has_every_question_the_debate_index_lists_in_its_order():
@@ -101,6 +107,41 @@ def test_the_block_links_each_argument_and_escapes_page_text(tmp_path):
     assert "Party to the dispute" in html and '<dd class="map-argued">Someone</dd>' in html
     assert 'data-independent-evidence="no"' in html
     assert '<form class="map-filter" hidden="">' in html, "the filter needs site.js, so it starts hidden"
+
+
+def test_each_kind_of_evidence_shows_as_its_labelled_badge(tmp_path):
+    """Claim, research estimate, platform statement, press report and government statement:
+    each from the schema's labels, in its order, as the figures' own badge."""
+    first = {kind: next(k for k, s in DATASET.sources.items() if s["type"] == kind) for kind in SOURCE_TYPES}
+    claim = next(f for f, entry in DATASET.figures.items() if entry["type"] == "claim")
+    cited = "".join(f"[@{key}]" for key in first.values())
+    docs = write_debate(tmp_path, "#### A point { #arg-point .voice-independent }")
+    page = docs / "debate" / "a.md"
+    page.write_text(page.read_text().replace("Text.", f"Text [fig:{claim}] {cited}."), encoding="utf-8")
+    (docs / "data").symlink_to(DOCS / "data", target_is_directory=True)
+    html = convert("/// argument-map\n///\n", docs_dir=docs, page="debate/map.md")
+    evidence = re.search(r'<dd class="map-evidence">(.*?)</dd>', html).group(1)
+    labels = vocabulary.labels(vocabulary.FIGURE_TYPE)
+    assert evidence == " ".join(
+        f'<span class="figure-type figure-type--{kind.replace(" ", "-")}">{label}</span>'
+        for kind, label in labels.items()
+    )
+    assert list(labels.values()) == [
+        "Claim",
+        "Research estimate",
+        "Platform statement",
+        "Press report",
+        "Government statement",
+    ]
+    assert 'data-independent-evidence="yes"' in html
+    assert "(a research estimate or a press report)" in html
+
+
+def test_an_argument_citing_nothing_says_so(tmp_path):
+    docs = write_debate(tmp_path, "#### A point { #arg-point .voice-party }")
+    (docs / "data").symlink_to(DOCS / "data", target_is_directory=True)
+    html = convert("/// argument-map\n///\n", docs_dir=docs, page="debate/map.md")
+    assert '<dd class="map-evidence">none cited</dd>' in html
 
 
 def test_a_jump_bar_links_each_side_of_a_debate_page():
