@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 
+from markdown.util import AtomicString
+
 from . import vocabulary
 from .dates import bounds, format_date, format_when
 from .text import data_text, source
@@ -67,7 +69,8 @@ def add_links(md, paragraph, label: str, links: list[tuple[str, str]], more: str
     for index, (href, text) in enumerate(links):
         anchor = etree.SubElement(paragraph, "a", {"href": href})
         anchor.text = data_text(md, text)
-        anchor.tail = ", " if index < len(links) - 1 else (f" and {more}." if more else ".")
+        # Plain: no inline pattern needs to read ", " (thousands of them on a long timeline).
+        anchor.tail = AtomicString(", " if index < len(links) - 1 else (f" and {more}." if more else "."))
 
 
 def add_label(md, paragraph, label: str):

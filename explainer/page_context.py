@@ -49,8 +49,22 @@ def _zensical_context(md):
 
 
 def host(md) -> Host | None:
-    """The page and site settings from MkDocs or Zensical; None outside both."""
+    """The page and site settings from MkDocs or Zensical; None outside both.
+
+    Kept on md for as long as the host's page object is the same: a big page asks for
+    it once per link (thousands of times), and building it each time cost seconds."""
     relpath = md.treeprocessors["relpath"] if "relpath" in md.treeprocessors else None
+    context = _zensical_context(md) if relpath is None else None
+    page = relpath.file if relpath is not None else getattr(context, "page", None)
+    cached = getattr(md, "_explainer_host", None)
+    if cached is not None and page is not None and cached[0] is page:
+        return cached[1]
+    found = _host(relpath, context)
+    md._explainer_host = (page, found)
+    return found
+
+
+def _host(relpath, context) -> Host | None:
     if relpath is not None:  # MkDocs
         file, config = relpath.file, relpath.config
         page = getattr(file, "page", None)
@@ -68,7 +82,6 @@ def host(md) -> Host | None:
             config["site_url"] or "",
             config["repo_url"] or "",
         )
-    context = _zensical_context(md)
     if context is not None:
         page, config = context.page, context.config or {}
         site_url = config.get("site_url") or ""

@@ -37,6 +37,8 @@ LEFT_OUT = {
     CITE_CLASS: "citation marks: numbers that point to the page's own source list",
     "timeline--slice": "a page's related events: copies of the timeline's own entries",
     "timeline-meta": "each event's themes and actors: the same few names on every event",
+    "timeline-when": "each event's date and status: read before its title heading, so search "
+    "filed them under the year, one line per event (the year outgrew Zensical's field limit)",
     "actor-events": "each actor's events: titles repeated from the timeline",
     "source-uses": "the pages and events citing each source, and its key: titles from other pages",
     "correction-note": "'Corrected on ...: what changed' under the title of every corrected page",

@@ -19,6 +19,8 @@ import itertools
 import math
 import xml.etree.ElementTree as etree
 
+from markdown.util import AtomicString as Plain
+
 from . import dates, vocabulary
 from .blockbase import SEARCH_ENTRY, DataBlock, OptionError, key_list
 from .citations import citation_element
@@ -114,7 +116,7 @@ def overview_marker(parent, shape: str, x: float, y: float) -> etree.Element:
 
 def status_badge(parent, status: str) -> etree.Element:
     badge = etree.SubElement(parent, "span", {"class": f"status-badge status-badge--{status}"})
-    badge.text = STATUS_LABEL[status]
+    badge.text = Plain(STATUS_LABEL[status])
     return badge
 
 
@@ -151,7 +153,7 @@ class TimelineBlock(DataBlock):
             self.overview(block, events, dataset)
             for year, group in itertools.groupby(events, key=lambda e: dates.year(dates.start(e["date"]))):
                 heading = etree.SubElement(block, "h2", {"id": f"year-{year}", "class": "timeline-year"})
-                heading.text = year
+                heading.text = Plain(year)
                 self.event_list(block, list(group), dataset, search_entries=True)
             status = etree.SubElement(
                 block,
@@ -163,12 +165,12 @@ class TimelineBlock(DataBlock):
                     "data-search-exclude": "",
                 },
             )
-            status.text = f"Showing all {len(events)} events."
+            status.text = Plain(f"Showing all {len(events)} events.")
         else:
             self.event_list(block, events, dataset)
             more = etree.SubElement(block, "p", {"class": "timeline-more", "data-search-exclude": ""})
             anchor = etree.SubElement(more, "a", {"href": self.site.link(TIMELINE_PAGE)})
-            anchor.text = "See the full timeline"
+            anchor.text = Plain("See the full timeline")
 
     def event_list(self, parent, events, dataset, search_entries=False):
         ordered = etree.SubElement(parent, "ol", {"class": "timeline-events"})
@@ -190,11 +192,11 @@ class TimelineBlock(DataBlock):
         header = etree.SubElement(item, "p", {"class": "timeline-when"})
         permalink = etree.SubElement(header, "a", {"class": "timeline-permalink", "href": f"#{event['id']}"})
         permalink.append(time_element(self.md, event["date"], event.get("circa", False)))
-        permalink.tail = " "
+        permalink.tail = Plain(" ")
         if event.get("date_note"):
             note = etree.SubElement(header, "span", {"class": "date-note"})
             note.text = data_text(self.md, f"({event['date_note']})", glossary=True)
-            note.tail = " "
+            note.tail = Plain(" ")
         status_badge(header, event["status"])
         title = etree.SubElement(
             item, "p", {"class": "timeline-title", **({SEARCH_ENTRY: ""} if search_entries else {})}
@@ -208,9 +210,9 @@ class TimelineBlock(DataBlock):
         timeline = self.site.link(TIMELINE_PAGE)
         for index, theme in enumerate(event["themes"]):  # each opens the timeline filtered by it
             anchor = etree.SubElement(meta, "a", {"href": f"{timeline}?theme={theme}#{event['id']}"})
-            anchor.text = THEME_LABEL[theme]
+            anchor.text = Plain(THEME_LABEL[theme])
             last = index == len(event["themes"]) - 1
-            anchor.tail = ", " if not last else (" " if THEME_LABEL[theme].endswith("?") else ".")
+            anchor.tail = Plain(", " if not last else (" " if THEME_LABEL[theme].endswith("?") else "."))
         add_links(
             self.md,
             meta,
@@ -237,15 +239,15 @@ class TimelineBlock(DataBlock):
         ):
             group = etree.SubElement(form, "div", {"class": "timeline-filter"})
             field = etree.SubElement(group, "label", {"for": f"timeline-{name}"})
-            field.text = label
+            field.text = Plain(label)
             select = etree.SubElement(group, "select", {"id": f"timeline-{name}", "name": name})
             option = etree.SubElement(select, "option", {"value": ""})
-            option.text = f"All {label.lower()}{'es' if label.endswith('s') else 's'}"
+            option.text = Plain(f"All {label.lower()}{'es' if label.endswith('s') else 's'}")
             for value, text in values:
                 option = etree.SubElement(select, "option", {"value": value})
                 option.text = data_text(self.md, text)  # no glossary markup inside <option>
         reset = etree.SubElement(form, "button", {"type": "reset", "class": "md-button"})
-        reset.text = "Show all"
+        reset.text = Plain("Show all")
 
     def year_links(self, parent, years):
         """Links to each year's heading: a jump-to-year control that needs no script."""
@@ -254,9 +256,9 @@ class TimelineBlock(DataBlock):
             "nav",
             {"class": "timeline-years", "aria-label": "Jump to a year", "data-search-exclude": ""},
         )
-        nav.text = "Jump to: "
+        nav.text = Plain("Jump to: ")
         for year in years:
-            etree.SubElement(nav, "a", {"href": f"#year-{year}"}).text = year
+            etree.SubElement(nav, "a", {"href": f"#year-{year}"}).text = Plain(year)
 
     def overview(self, parent, events, dataset):
         """All events at a glance, drawn at build time: one lane per kind of actor on a year
@@ -294,7 +296,7 @@ class TimelineBlock(DataBlock):
             heading = etree.SubElement(
                 svg, "text", {"x": str(LANE_LABEL_X), "y": str(y + 14), "class": "overview-lane"}
             )
-            heading.text = label
+            heading.text = Plain(label)
             in_lane.sort(key=lambda marker: marker[0])
             placed = stack_rows([(x, furthest) for x, furthest, _ in in_lane])
             rows = [row for row, _ in placed]
@@ -349,7 +351,7 @@ class TimelineBlock(DataBlock):
                     "text",
                     {"x": f"{(x + x_of(year + 1)) / 2:.1f}", "y": f"{y + 18:.1f}", "text-anchor": "middle"},
                 )
-                label.text = str(year)
+                label.text = Plain(str(year))
         svg.append(marks)
         height = y + 24
         svg.set("viewBox", f"0 0 {OVERVIEW_WIDTH} {height:.0f}")
@@ -359,7 +361,7 @@ class TimelineBlock(DataBlock):
             parent, "figure", {"class": "timeline-overview-figure", "data-search-exclude": ""}
         )
         caption = etree.SubElement(figure, "figcaption")
-        caption.text = (
+        caption.text = Plain(
             "Every event at a glance, by year, in a lane for each kind of actor it involves. "
             "Select a mark to go to its event. Key: "
         )
@@ -382,5 +384,5 @@ class TimelineBlock(DataBlock):
                 0,
                 0,
             )
-            key.tail = f" {label}" + (", " if index < len(STATUS_LABEL) - 1 else ".")
+            key.tail = Plain(f" {label}" + (", " if index < len(STATUS_LABEL) - 1 else "."))
         figure.append(svg)

@@ -38,6 +38,10 @@ def test_a_pages_related_events_are_left_out_but_the_full_timeline_is_not():
     assert full.select(".timeline-title") and not full.select(".timeline-title[data-search-exclude]")
     # Each event's themes and actors are the same few names on every event.
     assert all(meta.has_attr("data-search-exclude") for meta in full.select(".timeline-meta"))
+    # Each event's date and status line comes before its title heading, so search filed it
+    # under the year heading: one line per event, which outgrew Zensical's field limit.
+    whens = full.select(".timeline-when")
+    assert whens and all(when.has_attr("data-search-exclude") for when in whens)
 
 
 def test_a_sources_annotation_stays_but_its_uses_and_link_words_are_left_out():
