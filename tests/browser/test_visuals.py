@@ -106,6 +106,21 @@ def test_chart_text_is_at_least_12px_on_a_390px_phone(new_context, server):
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
+def test_on_a_desktop_the_charts_sit_side_by_side_with_text_of_12px_or_more(page, server):
+    page.goto(server.url("numbers/"))
+    layout = page.eval_on_selector_all(
+        "svg.chart",
+        """charts => charts.map(svg => {
+            const box = svg.getBoundingClientRect();
+            const scale = box.width / svg.viewBox.baseVal.width;
+            return {left: box.left, text: Math.min(...[...svg.querySelectorAll('text')].map(
+                t => parseFloat(getComputedStyle(t).fontSize) * scale))};
+        })""",
+    )
+    assert len({round(chart["left"]) for chart in layout}) == 2, layout  # two columns
+    assert min(chart["text"] for chart in layout) >= 12, layout
+
+
 def test_the_chart_downloads_are_served(page, server):
     page.goto(server.url("numbers/"))
     for label, kind in (("CSV", "text/csv"), ("SVG", "image/svg+xml")):
