@@ -11,6 +11,8 @@ import dataclasses
 import datetime
 import difflib
 import functools
+import hashlib
+import importlib.metadata
 import json
 import math
 import os
@@ -686,6 +688,52 @@ def _check_references(entries, lines, file, field, known, known_file) -> list[Pr
     return problems
 
 
+SCHEMA_PASSED = "schema-passed"  # in the project's .cache/: see _schema_errors
+
+
+def _schema_errors(name: str, path: pathlib.Path, entries) -> list:
+    """The schema's errors for a file's entries, in the order of their paths.
+
+    `make build` runs `make check` and then the build, and both validate: on a timeline of
+    10,000 events the schema alone took seconds each time. So when the file passes, the
+    SHA-256 of the schema and the file's exact bytes is kept in the project's
+    .cache/schema-passed/ (beside mkdocs.yml), and a later run that finds the same hash
+    there skips the schema. Any edit to the file or the schema changes the hash; a file
+    that fails is never recorded; every other check still runs."""
+    mark = _passed_mark(name, path)
+    if mark is not None and mark[0].is_file() and mark[0].read_text(encoding="ascii") == mark[1]:
+        return []
+    errors = sorted(_validator(name).iter_errors(entries), key=lambda e: list(map(str, e.path)))
+    if not errors and mark is not None:
+        try:
+            mark[0].parent.mkdir(parents=True, exist_ok=True)
+            temporary = mark[0].with_name(f"{mark[0].name}.{os.getpid()}")
+            temporary.write_text(mark[1], encoding="ascii")
+            os.replace(temporary, mark[0])  # whole or not at all, if two processes write
+        except OSError:
+            pass  # a read-only project: validate every time
+    return errors
+
+
+def _passed_mark(name: str, path: pathlib.Path) -> tuple[pathlib.Path, str] | None:
+    """(the mark's file, the hash it must hold), or None outside a project (no mkdocs.yml)."""
+    project = path.resolve().parent.parent.parent  # <project>/docs/data/<name>.yml
+    if not (project / "mkdocs.yml").is_file():
+        return None
+    try:
+        digest = hashlib.sha256(_schema_digest(name) + path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+    return project / ".cache" / SCHEMA_PASSED / name, digest
+
+
+@functools.cache
+def _schema_digest(name: str) -> bytes:
+    schema = json.dumps(_validator(name).schema, sort_keys=True)
+    version = importlib.metadata.version("jsonschema")
+    return hashlib.sha256(f"{version}\n{schema}".encode()).digest()
+
+
 def _validate_file(name, data_dir) -> tuple[list, dict, str, list[Problem]]:
     path = data_dir / f"{name}.yml"
     file = display_path(path)
@@ -699,7 +747,7 @@ def _validate_file(name, data_dir) -> tuple[list, dict, str, list[Problem]]:
         )
     problems = []
     values = _check_values(data, lines)  # clearer than the schema's word on the same value
-    for error in sorted(_validator(name).iter_errors(data), key=lambda e: list(map(str, e.path))):
+    for error in _schema_errors(name, path, data):
         path_tuple = tuple(error.path)
         if path_tuple in values:
             continue

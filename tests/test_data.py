@@ -483,3 +483,26 @@ def test_the_data_is_read_once_whatever_its_folder_is_called_and_again_after_an_
     changed = sources.stat().st_mtime_ns + 1_000_000_000
     os.utime(sources, ns=(changed, changed))
     assert data.load("docs/data") is not first
+
+
+def test_a_file_that_passed_the_schema_unchanged_skips_it_and_an_edit_checks_it_again(tmp_path, monkeypatch):
+    from explainer import data
+
+    project = copy_fixture(tmp_path)
+    timeline = project / "docs" / "data" / "timeline.yml"
+    assert not data._validate_file("timeline", timeline.parent)[3]
+    mark = project / ".cache" / data.SCHEMA_PASSED / "timeline"
+    assert mark.is_file()  # the hash of the schema and of this exact text
+
+    def no_schema(name):
+        raise AssertionError("the schema ran again on unchanged text")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(data, "_validator", no_schema)
+        assert not data._validate_file("timeline", timeline.parent)[3]
+    # An edit changes the hash: the schema runs, and a failing file leaves the old mark.
+    recorded = mark.read_text()
+    replace_in(timeline, "status: documented", "status: rumoured")
+    problems = data._validate_file("timeline", timeline.parent)[3]
+    assert any("rumoured" in problem.message for problem in problems)
+    assert mark.read_text() == recorded
