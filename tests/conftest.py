@@ -12,6 +12,7 @@ Each build runs the project's own mkdocs (the virtual environment the Makefile m
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import pathlib
 import shutil
@@ -27,12 +28,26 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 BUILT_SITE = "BUILT_SITE"  # set by `make test`: the strict build of mkdocs.yml it just made
 
 
+def unshare_unavailable() -> str | None:
+    """Why `unshare -n` (no network) cannot run here, or None if it can."""
+    if shutil.which("unshare") is None:
+        return "unshare is not installed"
+    probe = subprocess.run(["unshare", "-n", "true"], capture_output=True, text=True)
+    return None if probe.returncode == 0 else f"unshare -n is not permitted here: {probe.stderr.strip()}"
+
+
 def mkdocs_build(
-    site_dir: pathlib.Path, config: str = "mkdocs.yml", cwd: pathlib.Path = ROOT, extra: tuple = ()
+    site_dir: pathlib.Path,
+    config: str = "mkdocs.yml",
+    cwd: pathlib.Path = ROOT,
+    extra: tuple = (),
+    no_network: bool = False,
 ) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict`; returns the finished process (check returncode yourself)."""
+    """`mkdocs build --strict`; returns the finished process (check returncode yourself).
+    With no_network, under `unshare -n` (the caller checks unshare_unavailable() first)."""
     return subprocess.run(
         [
+            *(["unshare", "-n"] if no_network else []),
             str(BIN / "mkdocs"),
             "build",
             "--strict",
@@ -85,10 +100,21 @@ def build_once(tmp_path_factory, name: str, make) -> pathlib.Path:
     return path
 
 
-def strict_build(config: str, what: str):
+NO_NETWORK_MARK = ".built-without-network"  # left in a build made under `unshare -n`
+
+
+def strict_build(config: str, what: str, cwd: pathlib.Path = ROOT):
+    """A make() for build_once: the strict build, without network where unshare permits it
+    (marked by NO_NETWORK_MARK), so the shared builds also prove the build needs none."""
+
     def make(folder: pathlib.Path) -> str | None:
-        result = mkdocs_build(folder, config=config)
-        return None if result.returncode == 0 else f"{what} failed:\n{result.stderr[-4000:]}"
+        no_network = unshare_unavailable() is None
+        result = mkdocs_build(folder, config=config, cwd=cwd, no_network=no_network)
+        if result.returncode != 0:
+            return f"{what} failed:\n{result.stderr[-4000:]}"
+        if no_network:
+            (folder / NO_NETWORK_MARK).touch()
+        return None
 
     return make
 
@@ -124,6 +150,47 @@ def site_dir(tmp_path_factory) -> pathlib.Path:
 @pytest.fixture(scope="session")
 def offline_site_dir(tmp_path_factory) -> pathlib.Path:
     return build_once(tmp_path_factory, "site-offline", strict_build("mkdocs.offline.yml", "offline build"))
+
+
+@pytest.fixture(scope="session")
+def site_built_elsewhere(tmp_path_factory) -> pathlib.Path:
+    """mkdocs.yml built strictly from a folder outside the project (and without network)."""
+    elsewhere = shared_folder(tmp_path_factory)
+    config = str(ROOT / "mkdocs.yml")
+    return build_once(
+        tmp_path_factory, "site-elsewhere", strict_build(config, "build from elsewhere", elsewhere)
+    )
+
+
+# A page whose title and description try to break out of <head> (test_site). make check
+# refuses them; the build alone must still escape them. (The navigation prints titles as
+# HTML, so this title shows unescaped in every page's nav: test_share builds apart.)
+HOSTILE_TITLES = {
+    "about/licence.md": (
+        'Licence "quoted" & </title><script>alert(1)</script>',
+        'He said "stop" & left."><script>alert(1)</script><meta name="x',
+    ),
+}
+
+
+@pytest.fixture(scope="session")
+def copy_project_site(tmp_path_factory) -> pathlib.Path:
+    """The strict build of a source-archive copy of the project (no git history) whose
+    HOSTILE_TITLES page carries hostile front matter: one build for test_site's tests of each."""
+    from project_copy import copy_project
+
+    def make(folder: pathlib.Path) -> str | None:
+        project = copy_project(folder.parent / "copy-project")
+        for name, (title, description) in HOSTILE_TITLES.items():
+            page = project / "docs" / name
+            lines = page.read_text(encoding="utf-8").splitlines()
+            assert lines[1].startswith("title: ") and lines[2].startswith("description: "), name
+            lines[1:3] = [f"title: {json.dumps(title)}", f"description: {json.dumps(description)}"]
+            page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        result = mkdocs_build(folder, cwd=project)
+        return None if result.returncode == 0 else f"copy project build failed:\n{result.stderr[-4000:]}"
+
+    return build_once(tmp_path_factory, "copy-project-site", make)
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import os
 import pathlib
 import shutil
 import subprocess
@@ -52,6 +55,22 @@ def run_check(project: pathlib.Path) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "explainer.check"], cwd=project, capture_output=True, text=True, timeout=120
     )
+
+
+def check_in_process(project: pathlib.Path) -> subprocess.CompletedProcess:
+    """What run_check gives (exit status, stdout, stderr), from explainer.check.main called in
+    this process: the same code and output without starting Python and importing the package
+    again for each case. An exception escapes as the test's error, as a traceback would show."""
+    from explainer import check
+
+    out, err, here = io.StringIO(), io.StringIO(), pathlib.Path.cwd()
+    os.chdir(project)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            status = check.main([])
+    finally:
+        os.chdir(here)
+    return subprocess.CompletedProcess(["explainer.check"], status, out.getvalue(), err.getvalue())
 
 
 def replace_in(path: pathlib.Path, old: str, new: str) -> None:

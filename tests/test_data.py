@@ -1,14 +1,16 @@
 """explainer.data and `make check`: each bad input fails with file, line, value and fix.
 
-Every case edits one thing in a copy of the fixture project, runs the checker as a
-contributor would, and asserts both the exact message and the non-zero exit.
+Every case edits one thing in a copy of the fixture project, runs the checker, and asserts
+both the exact message and the non-zero exit. The checker runs in this process
+(check_in_process); the valid fixture and the alias bomb run it as a contributor would,
+`python -m explainer.check` in a new process.
 """
 
 import datetime
 
 import pytest
 
-from helpers import copy_fixture, replace_in, run_check
+from helpers import check_in_process, copy_fixture, replace_in, run_check
 
 TODAY = datetime.date.today()
 CASES = {
@@ -279,7 +281,7 @@ def test_bad_input_fails_with_an_actionable_line(tmp_path, name):
     file, old, new, expected = CASES[name]
     project = copy_fixture(tmp_path)
     replace_in(project / "docs" / file, old, new)
-    result = run_check(project)
+    result = check_in_process(project)
     if expected is None:
         assert result.returncode == 0, result.stdout + result.stderr
         return
@@ -306,7 +308,7 @@ def test_a_source_nobody_uses_is_a_warning_not_an_error(tmp_path):
     replace_in(
         project / "docs" / "data" / "timeline.yml", "sources: [census-2015]", "sources: [group-claim-2015]"
     )
-    result = run_check(project)
+    result = check_in_process(project)
     assert result.returncode == 0
     assert (
         "docs/data/sources.yml:1: warning: source 'census-2015' is not cited on any page or used "
@@ -317,7 +319,7 @@ def test_a_source_nobody_uses_is_a_warning_not_an_error(tmp_path):
 def test_a_page_without_a_description_is_an_error_naming_the_page(tmp_path):
     project = copy_fixture(tmp_path)
     replace_in(project / "docs" / "timeline.md", "description: The fixture's timeline.\n", "")
-    result = run_check(project)
+    result = check_in_process(project)
     assert result.returncode == 1
     assert (
         "docs/timeline.md:1: front matter has no 'description:'; add a one-sentence description"
@@ -328,7 +330,7 @@ def test_a_page_without_a_description_is_an_error_naming_the_page(tmp_path):
 def test_a_bad_block_option_names_the_page_and_line(tmp_path):
     project = copy_fixture(tmp_path)
     replace_in(project / "docs" / "timeline.md", "filters: true", "filter: true")
-    result = run_check(project)
+    result = check_in_process(project)
     assert result.returncode == 1
     assert (
         "docs/timeline.md:8: /// timeline: unknown option 'filter'; this block takes: "
@@ -367,7 +369,7 @@ def test_an_alias_bomb_fails_at_once_with_one_line(tmp_path):
 def test_an_alias_in_front_matter_is_refused(tmp_path):
     project = copy_fixture(tmp_path)
     replace_in(project / "docs" / "index.md", "title: Home\n", "title: &t Home\ndescription2: *t\n")
-    result = run_check(project)
+    result = check_in_process(project)
     assert result.returncode == 1
     assert (
         "docs/index.md:2: front matter: YAML anchors and aliases (&name, *name) are not allowed; "
@@ -395,7 +397,7 @@ def test_bytes_that_are_not_utf8_name_the_file_and_line(tmp_path, file, expected
     path = project / "docs" / file
     old = b"The ISIS" if file.startswith("data") else b"Home"
     path.write_bytes(path.read_bytes().replace(old, b"\xff" + old, 1))
-    result = run_check(project)
+    result = check_in_process(project)
     assert result.returncode == 1
     assert expected in result.stdout, result.stdout
     assert "Traceback" not in result.stdout + result.stderr
@@ -406,7 +408,7 @@ def test_a_byte_order_mark_is_tolerated_in_data_and_front_matter(tmp_path):
     for file in ("data/sources.yml", "data/timeline.yml", "index.md", "timeline.md"):
         path = project / "docs" / file
         path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
-    result = run_check(project)
+    result = check_in_process(project)
     assert result.returncode == 0, result.stdout
     assert "check: data and pages are valid (0 warning(s))." in result.stdout
 
@@ -414,7 +416,7 @@ def test_a_byte_order_mark_is_tolerated_in_data_and_front_matter(tmp_path):
 def test_data_nested_too_deeply_is_one_line_not_a_traceback(tmp_path):
     project = copy_fixture(tmp_path)
     (project / "docs" / "data" / "actors.yml").write_text("[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
-    result = run_check(project)
+    result = check_in_process(project)
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     assert result.stdout.startswith("docs/data/actors.yml"), result.stdout
@@ -423,7 +425,7 @@ def test_data_nested_too_deeply_is_one_line_not_a_traceback(tmp_path):
 def test_a_front_matter_title_with_markup_is_refused(tmp_path):
     project = copy_fixture(tmp_path)
     replace_in(project / "docs" / "index.md", "title: Home\n", "title: Home <script>alert(1)</script>\n")
-    result = run_check(project)
+    result = check_in_process(project)
     assert result.returncode == 1
     assert (
         "docs/index.md:2: front matter title 'Home <script>alert(1)</script>' contains '<' or '>'; "
@@ -434,7 +436,7 @@ def test_a_front_matter_title_with_markup_is_refused(tmp_path):
 def test_block_options_refuse_anchors_and_aliases(tmp_path):
     project = copy_fixture(tmp_path)
     replace_in(project / "docs" / "timeline.md", "filters: true", "ids: &a [group-total]\nstatus: *a")
-    result = run_check(project)
+    result = check_in_process(project)
     assert result.returncode == 1
     assert (
         "docs/timeline.md:8: /// timeline: its options use a YAML anchor or alias (&name, *name); "
@@ -450,7 +452,7 @@ def test_a_symbolic_link_in_a_published_folder_is_refused_before_anything_is_rea
     if path.exists():
         path.unlink()
     path.symlink_to("/etc/hostname")
-    result = run_check(project)
+    result = check_in_process(project)
     assert result.returncode == 1
     assert result.stdout.splitlines()[0] == (
         f"{link}: is a symbolic link; put the file itself here (a link could publish files from "
@@ -461,7 +463,7 @@ def test_a_symbolic_link_in_a_published_folder_is_refused_before_anything_is_rea
 def test_a_front_matter_title_with_a_direction_control_is_refused(tmp_path):
     project = copy_fixture(tmp_path)
     replace_in(project / "docs" / "index.md", "title: Home\n", 'title: "Ho\\u202eme"\n')
-    result = run_check(project)
+    result = check_in_process(project)
     assert result.returncode == 1
     assert (
         "docs/index.md:2: front matter title 'Ho\\u202eme' contains an invisible character (U+202E); "

@@ -5,7 +5,6 @@ import json
 import os
 import pathlib
 import re
-import shutil
 import subprocess
 from html.parser import HTMLParser
 
@@ -13,7 +12,15 @@ import pytest
 
 from explainer.usage import front_matter
 
-from conftest import ENV, ROOT, built_pages, mkdocs_build
+from conftest import (
+    ENV,
+    HOSTILE_TITLES,
+    NO_NETWORK_MARK,
+    ROOT,
+    built_pages,
+    mkdocs_build,
+    unshare_unavailable,
+)
 from html_policy import SHIM, configured_policy, is_external, page_breaches, script_hash, shim_script
 from project_copy import copy_project
 
@@ -126,60 +133,18 @@ def test_the_downloads_are_built_and_match_the_data(site_dir):
     assert (site_dir / "downloads" / "sources.bib").read_text().count("\n@") + 1 == len(sources)
 
 
-def unshare_available():
-    if shutil.which("unshare") is None:
-        return "unshare is not installed"
-    probe = subprocess.run(["unshare", "-n", "true"], capture_output=True, text=True)
-    return None if probe.returncode == 0 else f"unshare -n is not permitted here: {probe.stderr.strip()}"
-
-
-def test_the_build_needs_no_network(tmp_path):
-    reason = unshare_available()
+def test_the_build_needs_no_network(site_built_elsewhere, offline_site_dir):
+    """The two shared builds of mkdocs.yml and mkdocs.offline.yml ran under `unshare -n`."""
+    reason = unshare_unavailable()
     if reason:
         pytest.skip(reason)
-    result = subprocess.run(
-        [
-            "unshare",
-            "-n",
-            str(ROOT / ".venv" / "bin" / "mkdocs"),
-            "build",
-            "--strict",
-            "--site-dir",
-            str(tmp_path / "site"),
-        ],
-        cwd=ROOT,
-        env=ENV,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    offline = subprocess.run(
-        [
-            "unshare",
-            "-n",
-            str(ROOT / ".venv" / "bin" / "mkdocs"),
-            "build",
-            "--strict",
-            "-f",
-            "mkdocs.offline.yml",
-            "--site-dir",
-            str(tmp_path / "offline"),
-        ],
-        cwd=ROOT,
-        env=ENV,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert offline.returncode == 0, offline.stderr[-3000:]
+    for site in (site_built_elsewhere, offline_site_dir):
+        assert (site / NO_NETWORK_MARK).is_file(), f"{site} was built with the network"
+        assert (site / "index.html").is_file()
 
 
-def test_the_build_works_from_a_copy_project(tmp_path):
-    project = copy_project(tmp_path / "archive")
-    result = mkdocs_build(tmp_path / "site", cwd=project)
-    assert result.returncode == 0, result.stderr[-3000:]
-    page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+def test_the_build_works_from_a_copy_project(copy_project_site):
+    page = (copy_project_site / "index.html").read_text(encoding="utf-8")
     assert "Last updated: not recorded in this copy (no git history)." in page
 
 
@@ -196,11 +161,9 @@ def test_the_build_works_from_a_shallow_clone(tmp_path):
     assert "Last updated: <time" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
 
 
-def test_the_build_works_when_run_from_another_folder(tmp_path):
+def test_the_build_works_when_run_from_another_folder(site_built_elsewhere):
     """Snippets' base_path uses !relative, so abbreviations survive a build from elsewhere."""
-    result = mkdocs_build(tmp_path / "site", config=str(ROOT / "mkdocs.yml"), cwd=tmp_path)
-    assert result.returncode == 0, result.stderr[-3000:]
-    assert "<abbr title=" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "<abbr title=" in (site_built_elsewhere / "index.html").read_text(encoding="utf-8")
 
 
 def make(project, *targets, **kwargs):
@@ -267,12 +230,12 @@ def test_a_second_build_waits_for_the_lock(tmp_path):
 @pytest.mark.parametrize("include", ["../../mkdocs.yml", "../data/sources.yml", "/etc/hostname"])
 def test_snippets_read_only_docs_includes(tmp_path, include):
     project = copy_project(tmp_path / "project")
-    page = project / "docs" / "about" / "licence.md"
+    page = project / "docs" / "index.md"  # the first page built: the build stops there
     page.write_text(page.read_text(encoding="utf-8") + f'\n--8<-- "{include}"\n', encoding="utf-8")
     result = mkdocs_build(tmp_path / "site", cwd=project)
     assert result.returncode != 0
     # The page's own line and the fix, from explainer's guard, before the snippets extension runs.
-    message = f"docs/about/licence.md:{page.read_text(encoding='utf-8').count(chr(10))}: snippet '{include}' "
+    message = f"docs/index.md:{page.read_text(encoding='utf-8').count(chr(10))}: snippet '{include}' "
     assert message + "is not a file in docs/includes/" in result.stderr, result.stderr[-2000:]
 
 
@@ -381,19 +344,9 @@ def test_the_scope_script_is_materials_with_the_scope_read_from_an_attribute():
     )
 
 
-def test_front_matter_is_escaped_in_the_head(tmp_path):
-    project = copy_project(tmp_path / "project")
-    page = project / "docs" / "about" / "licence.md"
-    title = 'Licence "quoted" & </title><script>alert(1)</script>'
-    description = 'He said "stop" & left."><script>alert(1)</script><meta name="x'
-    text = page.read_text(encoding="utf-8")
-    meta = front_matter(text)
-    text = text.replace(f"title: {meta['title']}", f"title: '{title}'", 1)
-    text = text.replace(f"description: {meta['description']}", f"description: '{description}'", 1)
-    page.write_text(text, encoding="utf-8")
-    result = mkdocs_build(tmp_path / "site", cwd=project)
-    assert result.returncode == 0, result.stderr[-3000:]
-    html = (tmp_path / "site" / "about" / "licence" / "index.html").read_text(encoding="utf-8")
+def test_front_matter_is_escaped_in_the_head(copy_project_site):
+    title, description = HOSTILE_TITLES["about/licence.md"]
+    html = (copy_project_site / "about" / "licence" / "index.html").read_text(encoding="utf-8")
     head = parse_head(html)
     assert head.description == description
     assert head.title == f"{title} - The Takedown Debate"
