@@ -110,8 +110,20 @@ def relative_link(here: str, target: str) -> str:
     to the same few pages many times.
     """
     path, _, anchor = target.partition("#")
-    relative = "" if path == here else posixpath.relpath(path, posixpath.dirname(here) or ".")
+    relative = "" if path == here else _relative_path(path, posixpath.dirname(here))
     return relative + (f"#{anchor}" if anchor else "")
+
+
+def _relative_path(path: str, start: str) -> str:
+    """posixpath.relpath for two docs-relative paths, without the working folder it looks up
+    on every call (most of the cost of a page's links on a big site)."""
+    parts, base = path.split("/"), start.split("/") if start else []
+    if ".." in parts or ".." in base or "." in parts or "." in base or "" in parts or "" in base:
+        return posixpath.relpath(path, start or ".")
+    common = 0
+    while common < min(len(parts), len(base)) and parts[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + parts[common:]) or "."
 
 
 def exit_cleanly_on_error(md, error_type: type[Exception]) -> None:

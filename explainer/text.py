@@ -11,6 +11,7 @@ written out, once every abbreviation on the page is known.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -58,10 +59,10 @@ def escape(value: str, abbreviations: dict[str, str] | None = None) -> str:
     name a stashed piece of the page.
     """
     value = value.replace(STX, "").replace(ETX, "")
-    terms = [term for term, title in (abbreviations or {}).items() if title]
+    terms = tuple(term for term, title in (abbreviations or {}).items() if title)
     if not terms:
         return html.escape(value, quote=False)
-    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(terms, key=len, reverse=True))) + r")\b")
+    pattern = _terms_pattern(terms)
     pieces, last = [], 0
     for match in pattern.finditer(value):
         title = html.escape(abbreviations[match.group(0)], quote=False).replace('"', "&quot;")
@@ -71,3 +72,9 @@ def escape(value: str, abbreviations: dict[str, str] | None = None) -> str:
         ]
         last = match.end()
     return "".join(pieces) + html.escape(value[last:], quote=False)
+
+
+@functools.lru_cache(maxsize=8)
+def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern:
+    """One pattern for the page's glossary terms, longest first; built once, not once per string."""
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(terms, key=len, reverse=True))) + r")\b")
