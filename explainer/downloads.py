@@ -56,6 +56,7 @@ BIBTEX_SPECIAL = {
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
 }
+BIBTEX_TABLE = str.maketrans(BIBTEX_SPECIAL)
 CSL_TYPE = {  # source type -> CSL type; vocabulary.CODE_MAPPINGS has check name a missing one
     "journal article": "article-journal",
     "research report": "report",
@@ -144,7 +145,7 @@ def chart_csv(dataset: Dataset) -> str:
 def bibtex_escape(text: str) -> str:
     """Text for a braced BibTeX field, on one line: backslashes and braces become commands
     whose own braces are balanced, so no value can close its field or start another entry."""
-    return "".join(BIBTEX_SPECIAL.get(char, char) for char in " ".join(text.split()))
+    return " ".join(text.split()).translate(BIBTEX_TABLE)
 
 
 def sources_bibtex(dataset: Dataset) -> str:
