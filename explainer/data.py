@@ -20,8 +20,6 @@ import pathlib
 import re
 import unicodedata
 
-import jsonschema
-import referencing
 import yaml
 
 from . import dates
@@ -328,6 +326,11 @@ def _suggest(word, choices) -> str:
 
 @functools.cache
 def _validator(name: str):
+    # Imported here: a build whose data passed the schemas before (_schema_errors) never
+    # needs them, and they cost a tenth of a second to import.
+    import jsonschema
+    import referencing
+
     registry, schemas = referencing.Registry(), {}
     for schema_file in SCHEMA_DIR.glob("*.schema.json"):
         schema = schemas[schema_file.name] = json.loads(schema_file.read_text(encoding="utf-8"))
@@ -729,9 +732,11 @@ def _passed_mark(name: str, path: pathlib.Path) -> tuple[pathlib.Path, str] | No
 
 @functools.cache
 def _schema_digest(name: str) -> bytes:
-    schema = json.dumps(_validator(name).schema, sort_keys=True)
-    version = importlib.metadata.version("jsonschema")
-    return hashlib.sha256(f"{version}\n{schema}".encode()).digest()
+    """Every schema file (one may refer to another) and the jsonschema version, hashed."""
+    digest = hashlib.sha256(f"{name}\n{importlib.metadata.version('jsonschema')}\n".encode())
+    for schema_file in sorted(SCHEMA_DIR.glob("*.schema.json")):
+        digest.update(schema_file.name.encode() + b"\n" + schema_file.read_bytes())
+    return digest.digest()
 
 
 def _validate_file(name, data_dir) -> tuple[list, dict, str, list[Problem]]:
