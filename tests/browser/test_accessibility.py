@@ -4,6 +4,12 @@ axe-core 4.12.1 (bundled with axe-playwright-python) runs with all its default r
 every page, in the light and dark palettes, at desktop and mobile widths. Any violation
 of a WCAG 2.x A or AA rule fails, and so does a serious or critical best-practice one.
 No rule is switched off: fix the page, the override or site.css instead.
+
+An opened part of a page (the search dialog, the navigation drawer, a citation preview)
+is checked on its own elements and the control that opened it, with every rule: the rest
+of that page, unchanged, is checked whole in the same palette and size by
+test_page_has_no_accessibility_violations. A state that changes the page itself (a
+filtered list hides entries and headings) is checked on the whole page.
 """
 
 from __future__ import annotations
@@ -31,18 +37,25 @@ def blocking(violation: dict) -> bool:
     return bool(WCAG_TAGS & set(violation["tags"])) or violation["impact"] in ("serious", "critical")
 
 
-def axe_violations(page) -> list[dict]:
+def axe_violations(page, within: list[str] | None = None) -> list[dict]:
     """The violations axe reports on the page as it is now that this suite does not accept.
 
-    Every rule runs on the whole page; the CSS selectors that name failing elements are
-    costly to compute, so they are worked out (in a second run) only when axe finds one.
+    Every rule runs on the whole page, or with within (CSS selectors) on those elements and
+    what they hold: an opened part of a page whose closed state a whole-page run has checked
+    in the same palette and size. The CSS selectors that name failing elements are costly
+    to compute, so they are worked out (in a second run) only when axe finds one.
     """
     if not page.evaluate("typeof window.axe === 'object'"):  # not injected by the context
         page.evaluate(AXE_SOURCE)
-    results = page.evaluate("axe.run(document, {resultTypes: ['violations'], selectors: false})")
+    if within:
+        assert all(page.locator(selector).count() for selector in within), within
+    run = "([context, options]) => axe.run(context ? {include: context} : document, options)"
+    context = [[selector] for selector in within] if within else None
+    options = {"resultTypes": ["violations"], "selectors": False}
+    results = page.evaluate(run, [context, options])
     if not any(blocking(violation) for violation in results["violations"]):
         return []
-    results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    results = page.evaluate(run, [context, {"resultTypes": ["violations"]}])
     return [violation for violation in results["violations"] if blocking(violation)]
 
 
@@ -93,7 +106,7 @@ def test_open_search_with_results_has_no_accessibility_violations(new_context, s
     page.keyboard.type("CtrlSec")
     page.locator(".md-search-result__item").first.wait_for()
     wait_until_settled(page, scheme)
-    violations = axe_violations(page)
+    violations = axe_violations(page, within=[".md-header"])  # the dialog and its results
     assert not violations, f"search dialog ({scheme}):\n{describe(violations)}"
 
 
@@ -105,7 +118,7 @@ def test_open_mobile_navigation_has_no_accessibility_violations(new_context, ser
     page.locator("label.md-header__button[for=__drawer]").click()
     page.locator(".md-sidebar--primary").wait_for(state="visible")
     wait_until_settled(page, scheme)
-    violations = axe_violations(page)
+    violations = axe_violations(page, within=[".md-header", ".md-sidebar--primary", ".md-overlay"])
     assert not violations, f"navigation drawer ({scheme}):\n{describe(violations)}"
 
 
@@ -117,7 +130,7 @@ def test_open_citation_preview_has_no_accessibility_violations(new_context, serv
     wait_until_settled(page, scheme)
     page.focus("#cite-1")
     page.locator("#cite-preview").wait_for()
-    violations = axe_violations(page)
+    violations = axe_violations(page, within=["#cite-preview", "#cite-1"])
     assert not violations, f"citation preview ({setting}):\n{describe(violations)}"
 
 
