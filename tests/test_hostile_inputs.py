@@ -12,21 +12,24 @@ must happen (tools/hostile_table.py prints the table):
 
 Entries that need a build name a `group`: the edits of one group are applied to one copy
 and built once (they must not overlap), so about a hundred inputs cost a handful of builds.
-Each test makes its own copy; nothing mutable is shared between tests or xdist workers.
+A checked entry's test makes its own copy; a group's copy and build are made once and
+then only read (the checker's schema marks are written whole, see explainer.data).
 """
 
 from __future__ import annotations
 
 import datetime
+import json
 import os
 import pathlib
+import subprocess
 
 import pytest
 import yaml
 
 from explainer import check
 
-from conftest import mkdocs_build
+from conftest import build_once, mkdocs_build
 from helpers import copy_fixture
 
 TABLE = pathlib.Path(__file__).parent / "hostile_inputs.yml"
@@ -125,20 +128,25 @@ def test_make_check_names_the_problem(tmp_path, entry):
     assert_located(lines)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def builds(tmp_path_factory):
-    """{group: (project, site folder, strict build)}, each group built the first time it is asked for."""
-    made = {}
+    """{group: (project, site folder, strict build)}: each group is built once per test run,
+    the first time any xdist worker asks for it; its project and site are then only read."""
 
     def build(group: str):
-        if group not in made:
-            project = project_copy(tmp_path_factory.mktemp(group))
+        def make(folder: pathlib.Path) -> None:
+            project = project_copy(folder)
             for entry in BUILT:
                 if entry["group"] == group:
                     apply(project, entry)
-            site = project.parent / "site"
-            made[group] = project, site, mkdocs_build(site, cwd=project)
-        return made[group]
+            result = mkdocs_build(folder / "site", cwd=project)
+            outcome = json.dumps([result.returncode, result.stderr])
+            (folder / "build.json").write_text(outcome, encoding="utf-8")
+
+        folder = build_once(tmp_path_factory, f"hostile-{group}", make)
+        returncode, stderr = json.loads((folder / "build.json").read_text(encoding="utf-8"))
+        result = subprocess.CompletedProcess(["mkdocs", "build"], returncode, "", stderr)
+        return folder / "project", folder / "site", result
 
     return build
 

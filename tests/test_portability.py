@@ -12,19 +12,21 @@ from explainer import cards, downloads, feed
 from explainer.usage import page_files
 
 import zensical_build
-from conftest import ROOT, built_pages
+from conftest import ROOT, build_once, built_pages
 from helpers import copy_fixture
 from html_policy import page_breaches
 from project_copy import copy_project
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def zensical_site(tmp_path_factory):
-    """The site built by Zensical, once for this module."""
-    site = tmp_path_factory.mktemp("zensical") / "site"
-    result = zensical_build.build(site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+    """The site built by Zensical, once per test run (whichever xdist worker asks first)."""
+
+    def make(site):
+        result = zensical_build.build(site)
+        return None if result.returncode == 0 else f"zensical build failed:\n{result.stdout + result.stderr}"
+
+    return build_once(tmp_path_factory, "zensical-site", make)
 
 
 def test_zensical_builds_every_page_with_the_packages_rendering(zensical_site, site_dir):
