@@ -206,17 +206,30 @@ def test_every_back_link_is_a_24px_target_that_overlaps_no_other(new_context, se
                 assert overlap_x <= 0.5 or overlap_y <= 0.5, (a, b)
 
 
-def test_targets_in_a_group_do_not_overlap(page, server):
-    page.goto(server.url(DEBATE))
+@pytest.mark.parametrize("path", [DEBATE, "", "numbers/"])
+def test_targets_in_a_group_do_not_overlap(page, server, path):
+    """Side by side in a line, and line above line where a group wraps in a figure table's
+    narrow Source column on a desktop. (Between lines of prose a 29px target may overhang
+    the 25.6px line by 3.4px, which axe's target-size rule accepts.)"""
+    page.goto(server.url(path))
     overlaps = page.evaluate(
-        """() => [...document.querySelectorAll('.md-content a.cite--run')].filter(cite => {
-            const next = cite.nextElementSibling, a = cite.getBoundingClientRect();
-            const b = next.getBoundingClientRect();
-            return Math.abs(a.top - b.top) < 1 && a.right > b.left + 0.5;
-        }).map(cite => cite.id)"""
+        """() => [...document.querySelectorAll('.md-content a.cite')].flatMap(cite => {
+            const a = cite.getBoundingClientRect();
+            return [...cite.parentElement.querySelectorAll(':scope > a.cite')]
+                .filter(other => other !== cite && a.width)
+                .filter(other => {
+                    const b = other.getBoundingClientRect();
+                    const sameLine = Math.abs(a.top - b.top) < 1;
+                    return (sameLine || cite.parentElement.tagName === 'TD') &&
+                        Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 &&
+                        Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
+                })
+                .map(other => cite.id + ' overlaps ' + other.id);
+        })"""
     )
     assert page.locator(".md-content a.cite--run").count(), "no group of citations on the page"
-    assert not overlaps
+    assert page.locator(".md-content td a.cite--run").count() or path == DEBATE
+    assert not overlaps, overlaps[:4]
 
 
 def test_a_group_reads_in_number_order(page, server):

@@ -353,8 +353,6 @@
     clearTimeout(previewTimer);
     if (!previewed) return;
     previewed.setAttribute("aria-expanded", "false");
-    var host = previewed.closest(".timeline-events");
-    if (host) host.classList.remove("is-previewing");
     preview.remove();
     previewed = null;
   }
@@ -374,9 +372,6 @@
     link.setAttribute("aria-expanded", "true");
     link.after(preview);  // next in the reading and Tab order
     previewed = link;
-    // A list drawn only near the screen (content-visibility in site.css) clips what sticks out.
-    var host = link.closest(".timeline-events");
-    if (host) host.classList.add("is-previewing");
     // Below the citation, or above it near the window's bottom; never off the side.
     var at = link.getBoundingClientRect(), box = preview.offsetParent.getBoundingClientRect();
     var high = preview.offsetHeight, wide = document.documentElement.clientWidth;
