@@ -10,7 +10,7 @@ shared machine hits both. Prints the median Performance score and Total Blocking
 with their min-max spread, and the audits that cost the median run points.
 `make bench` measures the debate page as a phone (Lighthouse's default; Performance
 only: 12 runs take about three minutes on this shared 2-core machine); `--pages "debate
-page,timeline"` picks pages; `--full` measures all four pages, adds the desktop preset
+page,timeline"` picks pages; `--full` measures all six page types, adds the desktop preset
 and the Accessibility, Best Practices and SEO categories, with the budget (Performance
 >= 98, the others 100). JSON reports are kept in bench/results/.
 """
@@ -41,7 +41,14 @@ CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
     "--disable-component-update --disable-sync --no-first-run --disable-quic"
 )
-PAGES = {"home": "", "debate page": "debate/watch-or-remove/", "timeline": "timeline/", "sources": "sources/"}
+PAGES = {
+    "home": "",
+    "debate page": "debate/watch-or-remove/",
+    "timeline": "timeline/",
+    "sources": "sources/",
+    "numbers": "numbers/",
+    "argument map": "argument-map/",
+}
 FORM_FACTORS = {"mobile": [], "desktop": ["--preset=desktop"]}
 CATEGORIES = {"performance": "Perf", "accessibility": "A11y", "best-practices": "BP", "seo": "SEO"}
 BUDGET = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
