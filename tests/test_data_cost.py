@@ -61,6 +61,16 @@ def test_links_between_pages_are_relative_and_computed_once_per_pair():
     assert page_context.relative_link.cache_info().misses == 3
 
 
+def test_relative_paths_match_posixpath_without_the_working_folder():
+    import itertools
+    import posixpath
+
+    paths = ["index.md", "sources.md", "debate/index.md", "debate/x.md", "about/a/b.md", "a/b", "./x", "../y"]
+    for path, here in itertools.product(paths, paths):
+        start = posixpath.dirname(here)
+        assert page_context._relative_path(path, start) == posixpath.relpath(path, start or "."), (path, here)
+
+
 def test_events_are_indexed_by_actor_and_source_once():
     dataset = data.load(FIXTURE / "docs" / "data")
     assert [e["id"] for e in dataset.events_by_actor["researchers"]] == ["census-window"]
