@@ -23,7 +23,7 @@ from .usage import front_matter, page_files
 WIDTH, HEIGHT = 1200, 630
 CARD_DIR = "assets/cards"
 DEBATE_FOLDER = "debate/"
-VERSION = "1"  # change to redraw every card when the design changes
+VERSION = "2"  # change to redraw every card when the design changes
 INDIGO, WHITE, INK, MUTED = (48, 63, 159), (255, 255, 255), (33, 33, 33), (84, 84, 84)
 MARGIN = 72
 
@@ -98,7 +98,9 @@ def draw(card: Card) -> bytes:
             pen.text((MARGIN, y), line, font=summary_font, fill=MUTED)
             y += 44
     out = io.BytesIO()
-    image.quantize(colors=32).save(out, "PNG", optimize=True)
+    # Fast octree and no optimize pass: a card draws in a third of the time (a 1,000-page
+    # site draws 1,000 of them on its first build), a tenth larger, the same few colours.
+    image.quantize(colors=32, method=Image.Quantize.FASTOCTREE).save(out, "PNG")
     return out.getvalue()
 
 
