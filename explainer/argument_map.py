@@ -58,6 +58,13 @@ EVIDENCE_OF_SOURCE_TYPE = {
     "government document": "government statement",
     "platform statement": "platform statement",
 }
+
+
+def evidence_of(source: dict) -> str:
+    """The source's own `evidence` where its type would mislabel it, else its type's kind."""
+    return source.get("evidence") or EVIDENCE_OF_SOURCE_TYPE.get(source["type"], "claim")
+
+
 # Evidence from someone with no stake in the dispute; the filter keeps arguments with it.
 INDEPENDENT_EVIDENCE = ("research estimate", "press report")
 
@@ -100,7 +107,7 @@ class Question:
 
 def evidence_kinds(text: str, voice: str, dataset) -> list[str]:
     """The kinds of evidence an argument's text cites, in the figures' type order."""
-    kinds = {EVIDENCE_OF_SOURCE_TYPE.get(dataset.sources[key]["type"], "claim") for key, _ in cited_in(text)}
+    kinds = {evidence_of(dataset.sources[key]) for key, _ in cited_in(text)}
     kinds |= {dataset.figures[ident]["type"] for ident in re.findall(FIGURE_PATTERN, text)}
     if voice in ("party", "mixed") and "press report" in kinds:
         kinds.add("claim")

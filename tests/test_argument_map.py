@@ -62,6 +62,28 @@ def test_evidence_comes_from_the_cited_sources_and_figures():
     assert argument_map.evidence_kinds(f"[fig:{figure}]", "independent", DATASET) == ["claim"]
 
 
+def test_a_sources_own_evidence_kind_wins_over_its_type():
+    """A platform's own blog post is its statement, not an independent press report."""
+    overridden = {k: s for k, s in DATASET.sources.items() if s.get("evidence")}
+    assert overridden["microsoft-2017-gifct-first-meeting"]["type"] == "blog post"
+    for key, source in overridden.items():
+        assert source["evidence"] in vocabulary.values(vocabulary.FIGURE_TYPE)
+        assert argument_map.evidence_kinds(f"[@{key}]", "independent", DATASET) == [source["evidence"]]
+    assert argument_map.evidence_of({"type": "blog post"}) == "press report"
+
+
+def test_an_unknown_evidence_kind_is_a_data_error(tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(DOCS / "data", folder)
+    sources = folder / "sources.yml"
+    text = sources.read_text(encoding="utf-8")
+    text = text.replace("  evidence: platform statement", "  evidence: rumour", 1)
+    sources.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        data.load(folder)
+    assert "sources.yml" in str(error.value) and "evidence" in str(error.value)
+
+
 def test_a_partys_words_relayed_by_the_press_are_its_claim():
     news = next(k for k, s in DATASET.sources.items() if s["type"] == "news report")
     assert argument_map.evidence_kinds(f"[@{news}]", "party", DATASET) == ["claim"]
