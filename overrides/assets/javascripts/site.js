@@ -423,9 +423,33 @@
     }
   });
 
+  // The light/dark switch (overrides/partials/palette.html). The header's inline script
+  // applied the scheme as the page loaded; a flip applies the next one and saves it where
+  // Material keeps it. Transitions are off meanwhile, as Material does, so nothing fades.
+  function initPalette() {
+    var form = document.querySelector("form[data-palette]");
+    if (!form || form.dataset.ready || !window.__tdPalette) return;
+    form.dataset.ready = "1";
+    var inputs = Array.prototype.slice.call(form.querySelectorAll("input"));
+    form.addEventListener("change", function (event) {
+      var index = inputs.indexOf(event.target);
+      document.body.setAttribute("data-md-color-switching", "");
+      __md_set("__palette", { index: index, color: window.__tdPalette(index) });
+      requestAnimationFrame(function () { document.body.removeAttribute("data-md-color-switching"); });
+    });
+    form.addEventListener("keydown", function (event) {  // Enter on the focused switch flips it
+      var index = inputs.indexOf(event.target);
+      if (event.key !== "Enter" || index < 0) return;
+      event.preventDefault();
+      inputs[(index + 1) % inputs.length].click();
+      inputs[(index + 1) % inputs.length].focus();
+    });
+  }
+
   // Each part sets up in its own task, after Material's start-up task ends, so no single
   // long task holds up the reader's first tap (Lighthouse's Total Blocking Time).
   function init() {
+    initPalette();  // at once: the switch is in the header, the first thing a reader may use
     [initCharts, initTimelines, initSourceFilters, initCitations, initArgumentMap].forEach(function (part) {
       setTimeout(part, 0);
     });
