@@ -134,7 +134,12 @@ def test_keyboard_alone_opens_search_and_follows_a_result(page, server):
     page.locator(".md-search-result__meta", has_text="Type to start searching").wait_for()
     page.keyboard.type("free speech")
     first = page.locator(".md-search-result__list > .md-search-result__item > a").first
-    first.wait_for()
+    # Results are redrawn as each letter arrives (a redraw takes the focus away): wait for
+    # the whole query's first result before moving to it.
+    page.wait_for_function(
+        "() => (document.querySelector('.md-search-result__list > .md-search-result__item > a')"
+        " || {href: ''}).href.includes('/debate/is-it-a-free-speech-problem/')"
+    )
     target = first.get_attribute("href").split("?")[0]
     page.keyboard.press("ArrowDown")
     assert page.evaluate("document.activeElement.classList.contains('md-search-result__link')")
