@@ -254,16 +254,27 @@
       var block = entry.querySelector(".cite-text");
       entry.appendChild(copyButton(footer, name, "this page", function () { return block.textContent; }));
     });
+    var places = [];
     document.querySelectorAll(".md-content h4[id^='arg-']").forEach(function (heading) {
-      heading.insertAdjacentElement("afterend",
-        citeControl(footer, partWork(page, heading.id, headingText(heading)), "argument"));
+      places.push(function () {
+        heading.insertAdjacentElement("afterend",
+          citeControl(footer, partWork(page, heading.id, headingText(heading)), "argument"));
+      });
     });
     document.querySelectorAll(".md-content .timeline-event").forEach(function (event) {
       var title = event.querySelector(".timeline-title");
       var id = event.id || (title && title.id);
       if (!id) return;
-      event.appendChild(citeControl(footer, partWork(page, id, title.textContent.trim()), "event"));
+      places.push(function () {
+        event.appendChild(citeControl(footer, partWork(page, id, title.textContent.trim()), "event"));
+      });
     });
+    // A dozen at a time, one batch a frame: restyling 58 new controls at once was one long
+    // task on the timeline.
+    (function addSome() {
+      places.splice(0, 12).forEach(function (add) { add(); });
+      if (places.length) requestAnimationFrame(function () { setTimeout(addSome, 0); });
+    })();
   }
 
   // The numbers chart: tapping or focusing a point shows its details (the point's <title>)
