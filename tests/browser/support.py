@@ -142,3 +142,15 @@ def page_path(address: str) -> str:
     """'debate/x/', 'debate/x.html' or 'debate/x/index.html' (offline copy) -> 'debate/x/'."""
     address = address.removesuffix("index.html")
     return address.removesuffix(".html") + "/" if address.endswith(".html") else address
+
+
+def overlapping(boxes: list[dict], label: str) -> list[tuple]:
+    """Pairs of boxes (left, top, right, bottom) that overlap by more than rounding (0.5 px),
+    each named by its `label` field: tap targets must not share any of their area."""
+    return [
+        (a[label], b[label])
+        for index, a in enumerate(boxes)
+        for b in boxes[index + 1 :]
+        if min(a["right"], b["right"]) - max(a["left"], b["left"]) > 0.5
+        and min(a["bottom"], b["bottom"]) - max(a["top"], b["top"]) > 0.5
+    ]

@@ -12,7 +12,7 @@ import pytest
 
 from explainer import data
 
-from .support import ROOT, wait_until_settled
+from .support import ROOT, overlapping, wait_until_settled
 from .test_accessibility import axe_violations, describe
 
 pytestmark = pytest.mark.browser
@@ -190,17 +190,6 @@ MARKER_TARGETS = """() => [...document.querySelectorAll('.overview-marker')].map
 })"""
 
 
-def overlapping(boxes: list[dict]) -> list[tuple[str, str]]:
-    """Pairs of boxes that overlap by more than rounding (0.5 px)."""
-    return [
-        (a["event"], b["event"])
-        for index, a in enumerate(boxes)
-        for b in boxes[index + 1 :]
-        if min(a["right"], b["right"]) - max(a["left"], b["left"]) > 0.5
-        and min(a["bottom"], b["bottom"]) - max(a["top"], b["top"]) > 0.5
-    ]
-
-
 @pytest.mark.parametrize("viewport", ["phone", "desktop"])
 def test_every_overview_marker_is_a_24px_target_that_overlaps_no_other(new_context, server, viewport):
     """WCAG 2.2 target size: each marker's hit area is at least 24x24 CSS px, all of it its own."""
@@ -213,7 +202,7 @@ def test_every_overview_marker_is_a_24px_target_that_overlaps_no_other(new_conte
     assert len(boxes) == page.locator(".overview-marker").count() >= len(DATASET.events)
     small = [b for b in boxes if b["right"] - b["left"] < 24 or b["bottom"] - b["top"] < 24]
     assert not small, small[:3]
-    assert not overlapping(boxes)
+    assert not overlapping(boxes, "event")
     assert all(b["corner"] for b in boxes), [b["event"] for b in boxes if not b["corner"]]
 
 
