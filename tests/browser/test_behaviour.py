@@ -66,6 +66,30 @@ def test_the_filters_show_with_javascript_and_stay_hidden_without_it(new_context
     assert shown_ids(page) == set(EVENTS), "without JavaScript every event is shown"
 
 
+ROOT_CLASS_CHANGES = """
+window.__rootClassChanges = [];
+new MutationObserver(records => records.forEach(record => {
+  const root = document.documentElement, now = root.className;
+  if (record.target === root && document.body && record.oldValue !== now) {
+    window.__rootClassChanges.push([record.oldValue, now]);
+  }
+})).observe(document, {attributes: true, attributeFilter: ["class"], attributeOldValue: true, subtree: true});
+"""
+
+
+@pytest.mark.parametrize("path", ["", "numbers/"])
+def test_the_root_class_is_final_before_the_body_is_read(new_context, server, path):
+    # A change to <html>'s class after the body exists restyles every element (Material's
+    # table:not([class]) rules): the head script sets what Material's scripts would set.
+    page = new_context().new_page()
+    page.add_init_script(ROOT_CLASS_CHANGES)
+    page.goto(server.url(path))
+    wait_until_settled(page)
+    assert page.evaluate("window.__rootClassChanges") == []
+    classes = page.evaluate("document.documentElement.className").split()
+    assert {"js", "js-focus-visible"} <= set(classes) and "no-js" not in classes
+
+
 def test_choosing_a_theme_shows_exactly_the_events_with_that_theme(page, server):
     theme = rarest("themes")
     page.goto(server.url("timeline/"))
