@@ -18,6 +18,7 @@ import xml.etree.ElementTree as etree
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
+from .deferred import iter_page
 from .errors import ContentError, display_path
 from .formatting import append_text, as_sentence, reference_text
 from .text import data_text
@@ -158,7 +159,7 @@ class CitationTreeprocessor(Treeprocessor):
         dataset = self.site.dataset
         problems = list(self.site.state.citation_problems)
         numbers: dict[str, int] = {}
-        for anchor in list(root.iter("a")):
+        for anchor in list(iter_page(root, self.site, "a")):
             key = anchor.attrib.pop(KEY_ATTRIBUTE, None)
             if key is None:
                 continue
@@ -171,7 +172,7 @@ class CitationTreeprocessor(Treeprocessor):
             # Lighthouse 3-4 points of Performance (measured); site.js previews the source.
             anchor.set("href", f"#source-{key}")
             anchor.text = f"[{number}, {locator}]" if locator else f"[{number}]"
-        places = self._group(root)
+        places = self._group(root, self.site)
         if problems:
             raise ContentError([self.site.problem(token, message) for token, message in problems])
         self.site.state.cited_keys = list(numbers)  # for the page's JSON-LD (page_footer)
@@ -179,11 +180,13 @@ class CitationTreeprocessor(Treeprocessor):
             root.append(self.sources_list(dataset, numbers, places))
 
     @staticmethod
-    def _group(root) -> dict[str, list[str]]:
+    def _group(root, site) -> dict[str, list[str]]:
         """Unwrap the placeholders: groups side by side (nothing but spaces between them)
         become one run of links sorted by number, [1][8][9]. Then each citation gets its
         id in reading order; returns {key: [citation ids]} for the back-links."""
-        for parent in [element for element in root.iter() if any(c.tag == GROUP_TAG for c in element)]:
+        for parent in [
+            element for element in iter_page(root, site) if any(c.tag == GROUP_TAG for c in element)
+        ]:
             children = list(parent)
             for child in children:
                 parent.remove(child)
@@ -217,7 +220,11 @@ class CitationTreeprocessor(Treeprocessor):
                 run = []
             parent.extend(rebuilt)
         places: dict[str, list[str]] = {}
-        cited = (a for a in root.iter("a") if a.get("class") in (CITE_CLASS, RUN_CLASS) and a.get("href"))
+        cited = (
+            a
+            for a in iter_page(root, site, "a")
+            if a.get("class") in (CITE_CLASS, RUN_CLASS) and a.get("href")
+        )
         for number, anchor in enumerate(cited, 1):
             anchor.set("id", f"cite-{number}")
             places.setdefault(anchor.get("href").removeprefix("#source-"), []).append(f"cite-{number}")

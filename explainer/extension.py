@@ -21,6 +21,7 @@ from .blockbase import SearchEntryTreeprocessor, UnparsedBlockGuard
 from .chart import FigureChartBlock
 from .citations import CITATION_PATTERN, CitationInlineProcessor, CitationTreeprocessor
 from .corrections import CorrectionNote, CorrectionsBlock
+from .deferred import DeferredTreeprocessor
 from .errors import ContentError, Problem, display_path, line_of
 from .figures import FIGURE_PATTERN, FigureInlineProcessor, FiguresBlock
 from .glossary import GlossaryBlock, TooltipPlacesTreeprocessor
@@ -54,6 +55,7 @@ class PageState:
     citation_problems: list[tuple[str, str]] = dataclasses.field(default_factory=list)  # (text, message)
     cited_keys: list[str] = dataclasses.field(default_factory=list)  # in order, for the JSON-LD
     dataset: data.Dataset | None = None  # loaded once per page, see ExplainerExtension.dataset
+    deferred: list = dataclasses.field(default_factory=list)  # big parts kept aside (deferred.py)
 
 
 class ExplainerExtension(BlocksExtension):
@@ -94,6 +96,9 @@ class ExplainerExtension(BlocksExtension):
         md.treeprocessors.register(SideJumpTreeprocessor(md), "explainer-side-jump", 7)
         # After abbr (7) marks the terms, before toc (5) reads the headings.
         md.treeprocessors.register(TooltipPlacesTreeprocessor(md), "glossary-tooltip-places", 6)
+        # Big generated parts (deferred.py) rejoin the page after the glossary's steps (6)
+        # and before the search entries (4.5), the search terms (4) and MkDocs' anchors (5).
+        md.treeprocessors.register(DeferredTreeprocessor(md, self), "explainer-deferred", 5.5)
         # After toc (5): entry headings stay out of the table of contents.
         md.treeprocessors.register(SearchEntryTreeprocessor(md), "explainer-search-entries", 4.5)
         # After the citations are numbered, so the note's link is not renumbered.

@@ -25,6 +25,7 @@ from . import dates, vocabulary
 from .blockbase import SEARCH_ENTRY, DataBlock, OptionError, key_list
 from .citations import citation_element
 from .dates import format_when, sort_key
+from .deferred import defer
 from .formatting import add_label, add_links, time_element
 from .text import data_text
 
@@ -154,7 +155,8 @@ class TimelineBlock(DataBlock):
             for year, group in itertools.groupby(events, key=lambda e: dates.year(dates.start(e["date"]))):
                 heading = etree.SubElement(block, "h2", {"id": f"year-{year}", "class": "timeline-year"})
                 heading.text = Plain(year)
-                self.event_list(block, list(group), dataset, search_entries=True)
+                events_of_year = self.event_list(None, list(group), dataset, search_entries=True)
+                block.append(defer(self.site, events_of_year))
             status = etree.SubElement(
                 block,
                 "p",
@@ -172,10 +174,15 @@ class TimelineBlock(DataBlock):
             anchor = etree.SubElement(more, "a", {"href": self.site.link(TIMELINE_PAGE)})
             anchor.text = Plain("See the full timeline")
 
-    def event_list(self, parent, events, dataset, search_entries=False):
-        ordered = etree.SubElement(parent, "ol", {"class": "timeline-events"})
+    def event_list(self, parent, events, dataset, search_entries=False) -> etree.Element:
+        """The events as a list, in parent (or on its own if parent is None)."""
+        attributes = {"class": "timeline-events"}
+        ordered = (
+            etree.Element("ol", attributes) if parent is None else etree.SubElement(parent, "ol", attributes)
+        )
         for event in events:
             self.event_item(ordered, event, dataset, search_entries)
+        return ordered
 
     def event_item(self, parent, event, dataset, search_entries=False):
         item = etree.SubElement(
@@ -357,9 +364,8 @@ class TimelineBlock(DataBlock):
         svg.set("viewBox", f"0 0 {OVERVIEW_WIDTH} {height:.0f}")
         svg.set("width", str(OVERVIEW_WIDTH))
         svg.set("height", f"{height:.0f}")
-        figure = etree.SubElement(
-            parent, "figure", {"class": "timeline-overview-figure", "data-search-exclude": ""}
-        )
+        figure = etree.Element("figure", {"class": "timeline-overview-figure", "data-search-exclude": ""})
+        parent.append(defer(self.site, figure))
         caption = etree.SubElement(figure, "figcaption")
         caption.text = Plain(
             "Every event at a glance, by year, in a lane for each kind of actor it involves. "
