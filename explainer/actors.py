@@ -13,6 +13,7 @@ from . import vocabulary
 from .blockbase import DataBlock, key_list
 from .citations import citation_element
 from .dates import sort_key
+from .deferred import defer
 from .formatting import add_links
 from .text import data_text
 
@@ -57,7 +58,9 @@ class ActorsBlock(DataBlock):
         role.append(citation_element([(key, None) for key in actor["sources"]]))
         events = sorted(dataset.events_by_actor.get(actor["key"], []), key=lambda e: sort_key(e["date"]))
         if events:
-            timeline = etree.SubElement(detail, "p", {"class": "actor-events"})
+            # A thousand links on a big timeline: kept out of the steps it doesn't need (deferred.py).
+            timeline = etree.Element("p", {"class": "actor-events"})
+            detail.append(defer(self.site, timeline))
             add_links(
                 self.md,
                 timeline,
