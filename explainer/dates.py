@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import functools
 
 MONTH_NAME = calendar.month_name  # MONTH_NAME[3] == "March"
 
 
+@functools.lru_cache(maxsize=4096)  # a big timeline formats the same few hundred dates again and again
 def parts(text: str) -> tuple[int, ...]:
     """'2015-03' -> (2015, 3): the year, then the month and day when given."""
     return tuple(int(part) for part in text.split("-"))
@@ -54,6 +56,7 @@ def days(text: str) -> tuple[datetime.date, datetime.date]:
     return datetime.date(numbers[0], 1, 1), datetime.date(numbers[0], 12, 31)
 
 
+@functools.lru_cache(maxsize=4096)
 def format_date(text: str) -> str:
     """'2015' -> '2015', '2015-03' -> 'March 2015', '2015-03-05' -> '5 March 2015'."""
     numbers = parts(text)
@@ -63,6 +66,7 @@ def format_date(text: str) -> str:
     return f"{numbers[2]} {name} {year(text)}" if len(numbers) == 3 else f"{name} {year(text)}"
 
 
+@functools.lru_cache(maxsize=4096)
 def format_range(first: str, last: str) -> str:
     """Shortest unambiguous range: 'September to December 2014', '2 to 4 July 2015'."""
     if first == last:

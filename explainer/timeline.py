@@ -74,15 +74,51 @@ def stack_rows(spans: list[tuple[float, float]]) -> list[tuple[int, float]]:
     """A row and an x for each marker, given its x and the furthest right it may move
     (sorted by x): the first row it fits in at least MARK_GAP after that row's last marker."""
     ends: list[float] = []  # each row's last x
+    reach = _RowReach()
     placed = []
     for x, furthest in spans:
-        row = next((i for i, end in enumerate(ends) if end + MARK_GAP <= furthest), len(ends))
+        row = reach.first_at_most(furthest, len(ends))
         if row == len(ends):
             ends.append(x)
         else:
             ends[row] = max(x, ends[row] + MARK_GAP)
+        reach.set(row, ends[row] + MARK_GAP)
         placed.append((row, ends[row]))
     return placed
+
+
+class _RowReach:
+    """Where each row's next marker may start (its last x + MARK_GAP), in a min-tree, so the
+    first row with room is found in a few steps however many rows a big timeline stacks."""
+
+    def __init__(self):
+        self.leaves = 1
+        self.tree = [math.inf, math.inf]  # tree[1] is the root; leaf i is tree[leaves + i]
+
+    def first_at_most(self, limit: float, rows: int) -> int:
+        """The first row whose value is at most limit, or rows (a new row) if none is."""
+        tree = self.tree
+        if tree[1] > limit:
+            return rows
+        node = 1
+        while node < self.leaves:
+            node = 2 * node if tree[2 * node] <= limit else 2 * node + 1
+        return node - self.leaves
+
+    def set(self, row: int, value: float):
+        if row >= self.leaves:
+            values = self.tree[self.leaves :]
+            self.leaves *= 2
+            self.tree = [math.inf] * (2 * self.leaves)
+            self.tree[self.leaves : self.leaves + len(values)] = values
+            for node in range(self.leaves - 1, 0, -1):
+                self.tree[node] = min(self.tree[2 * node], self.tree[2 * node + 1])
+        node = self.leaves + row
+        self.tree[node] = value
+        node //= 2
+        while node:
+            self.tree[node] = min(self.tree[2 * node], self.tree[2 * node + 1])
+            node //= 2
 
 
 def hit_area(parent, x: float, y: float) -> etree.Element:
@@ -292,11 +328,12 @@ class TimelineBlock(DataBlock):
         )
         marks = etree.Element("g", {"class": "overview-marks"})
         y = 0
+        lanes = [event_lanes(e, dataset.actors) for e in events]
         for lane, label in LANE_LABEL.items():
             in_lane = [
                 (x_of(s), x_of(min(s + NUDGE_YEARS, math.floor(s) + 1)), e)
-                for s, e in zip(starts, events, strict=True)
-                if lane in event_lanes(e, dataset.actors)
+                for s, e, its_lanes in zip(starts, events, lanes, strict=True)
+                if lane in its_lanes
             ]
             if not in_lane:
                 continue
