@@ -5,10 +5,10 @@ every page, in the light and dark palettes, at desktop and mobile widths. Any vi
 of a WCAG 2.x A or AA rule fails, and so does a serious or critical best-practice one.
 No rule is switched off: fix the page, the override or site.css instead.
 
-An opened part of a page (the search dialog, the navigation drawer, a citation preview)
-is checked on its own elements and the control that opened it, with every rule: the rest
-of that page, unchanged, is checked whole in the same palette and size by
-test_page_has_no_accessibility_violations. A state that changes the page itself (a
+An opened part of a page (the search dialog, the navigation drawer, a citation preview,
+a glossary tooltip) is checked on its own elements and the control that opened it, with
+every rule: the rest of that page, unchanged, is checked whole in the same palette and
+size by test_page_has_no_accessibility_violations. A state that changes the page itself (a
 filtered list hides entries and headings) is checked on the whole page.
 """
 
@@ -132,6 +132,18 @@ def test_open_citation_preview_has_no_accessibility_violations(new_context, serv
     page.locator("#cite-preview").wait_for()
     violations = axe_violations(page, within=["#cite-preview", "#cite-1"])
     assert not violations, f"citation preview ({setting}):\n{describe(violations)}"
+
+
+@pytest.mark.parametrize("setting", SETTINGS)
+def test_open_glossary_tooltip_has_no_accessibility_violations(new_context, server, setting):
+    scheme, viewport = SETTINGS[setting]
+    page = new_context(viewport=viewport, color_scheme=scheme).new_page()
+    page.goto(server.url("debate/do-suspensions-work/"))
+    wait_until_settled(page, scheme)
+    page.locator(".md-content article abbr").first.hover()
+    page.locator("#glossary-tip").wait_for()
+    violations = axe_violations(page, within=["#glossary-tip", "[aria-describedby='glossary-tip']"])
+    assert not violations, f"glossary tooltip ({setting}):\n{describe(violations)}"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

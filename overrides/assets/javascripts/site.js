@@ -383,11 +383,15 @@
     link.setAttribute("aria-expanded", "true");
     link.after(preview);  // next in the reading and Tab order
     previewed = link;
-    // Below the citation, or above it near the window's bottom; never off the side.
-    var at = link.getBoundingClientRect(), box = preview.offsetParent.getBoundingClientRect();
-    var high = preview.offsetHeight, wide = document.documentElement.clientWidth;
-    preview.style.top = (at.bottom + high > innerHeight && at.top > high ? at.top - high : at.bottom) - box.top + "px";
-    preview.style.left = Math.max(8, Math.min(at.left, wide - preview.offsetWidth - 8)) - box.left + "px";
+    placeBeside(preview, link);
+  }
+
+  // Below the host, or above it near the window's bottom; never off the side.
+  function placeBeside(popup, host) {
+    var at = host.getBoundingClientRect(), box = popup.offsetParent.getBoundingClientRect();
+    var high = popup.offsetHeight, wide = document.documentElement.clientWidth;
+    popup.style.top = (at.bottom + high > innerHeight && at.top > high ? at.top - high : at.bottom) - box.top + "px";
+    popup.style.left = Math.max(8, Math.min(at.left, wide - popup.offsetWidth - 8)) - box.left + "px";
   }
 
   function later(action) { clearTimeout(previewTimer); previewTimer = setTimeout(action, 250); }
@@ -433,6 +437,52 @@
       closePreview();
     }
   });
+
+  // Glossary terms (<abbr title>, docs/includes/abbreviations.md): the mouse resting on one,
+  // or a tap, shows its definition beside it; Esc, moving away or a tap elsewhere hides it.
+  // Listeners sit on the document: Material's tooltips (content.tooltips, off in mkdocs.yml)
+  // set one up per term as the page loaded, the largest part of its start-up task.
+  var tip = document.createElement("span"), tipped = null, tipTimer = 0;
+  tip.id = "glossary-tip";
+  tip.className = "glossary-tip";
+  tip.setAttribute("role", "tooltip");
+
+  function termOf(node) { return node && node.closest ? node.closest(".md-content abbr") : null; }
+
+  function closeTip() {
+    clearTimeout(tipTimer);
+    if (!tipped) return;
+    tipped.title = tip.textContent;  // back, for screen readers and without JavaScript
+    tipped.removeAttribute("aria-describedby");
+    tip.remove();
+    tipped = null;
+  }
+
+  function openTip(term) {
+    clearTimeout(tipTimer);
+    if (tipped === term || !term.title) return;
+    closeTip();
+    tip.textContent = term.title;
+    term.removeAttribute("title");  // or the browser shows its own tooltip as well
+    term.setAttribute("aria-describedby", tip.id);
+    term.after(tip);
+    tipped = term;
+    placeBeside(tip, term);
+  }
+
+  document.addEventListener("pointerover", function (event) {
+    if (event.pointerType !== "mouse") return;
+    var term = termOf(event.target);
+    clearTimeout(tipTimer);
+    if (term) tipTimer = setTimeout(function () { openTip(term); }, 250);
+    else if (tipped && event.target !== tip) tipTimer = setTimeout(closeTip, 250);
+  });
+  document.addEventListener("click", function (event) {
+    var term = termOf(event.target);
+    if (pointer === "mouse" && term) return;  // hovering already showed it
+    if (term && term !== tipped) openTip(term); else closeTip();
+  });
+  document.addEventListener("keydown", function (event) { if (event.key === "Escape") closeTip(); });
 
   // The light/dark switch (overrides/partials/palette.html). The header's inline script
   // applied the scheme as the page loaded; a flip applies the next one and saves it where
