@@ -142,7 +142,7 @@ def test_each_overview_marker_links_to_its_event_with_a_shape_per_status():
     svg = overview(full_timeline())
     markers = re.findall(
         r'<a class="overview-marker status--(\w+)" data-event="([^"]+)" href="#([^"]+)" tabindex="-1">'
-        r"<title>([^<]*)</title><(\w+)",
+        r'<title>([^<]*)</title><use href="#overview-mark-(\w+)"',
         svg,
     )
     assert sorted(markers) == [
@@ -151,7 +151,7 @@ def test_each_overview_marker_links_to_its_event_with_a_shape_per_status():
             "group-total",
             "group-total",
             "19 November 2015: The group claims a total (Claimed)",
-            "polygon",
+            "diamond",
         ),
         (
             "documented",
@@ -163,6 +163,10 @@ def test_each_overview_marker_links_to_its_event_with_a_shape_per_status():
     ]
     shapes = timeline.STATUS_SHAPE
     assert len(set(shapes.values())) == len(shapes) == 3  # documented, claimed, disputed differ
+    # Each shape a marker uses is drawn once, with its invisible hit area, centred on the marker.
+    for shape, tag in (("diamond", "polygon"), ("circle", "circle")):
+        drawn = re.search(rf'<g id="overview-mark-{shape}"><{tag} [^>]*></{tag}>(<rect [^>]*>)', svg)
+        assert drawn and 'class="overview-hit"' in drawn.group(1) and 'x="-12.25"' in drawn.group(1)
 
 
 def test_the_overview_key_names_every_status_and_the_year_links_jump_to_headings():
