@@ -261,10 +261,10 @@ class SearchEntryTreeprocessor(Treeprocessor):
     """Each SEARCH_ENTRY title becomes an h3 and takes its entry's id."""
 
     def run(self, root):
-        parents = {child: parent for parent in root.iter() for child in parent}
-        for element in [e for e in root.iter() if SEARCH_ENTRY in e.attrib]:
-            del element.attrib[SEARCH_ENTRY]
-            element.tag = "h3"
-            entry = parents[element]
-            if entry.get("id"):
-                element.set("id", entry.attrib.pop("id"))
+        for entry in root.iter():
+            for element in entry:
+                if SEARCH_ENTRY in element.attrib:
+                    del element.attrib[SEARCH_ENTRY]
+                    element.tag = "h3"
+                    if entry.get("id"):
+                        element.set("id", entry.attrib.pop("id"))

@@ -184,9 +184,7 @@ class CitationTreeprocessor(Treeprocessor):
         """Unwrap the placeholders: groups side by side (nothing but spaces between them)
         become one run of links sorted by number, [1][8][9]. Then each citation gets its
         id in reading order; returns {key: [citation ids]} for the back-links."""
-        for parent in [
-            element for element in iter_page(root, site) if any(c.tag == GROUP_TAG for c in element)
-        ]:
+        for parent in [element for element in iter_page(root, site) if element.find(GROUP_TAG) is not None]:
             children = list(parent)
             for child in children:
                 parent.remove(child)

@@ -86,7 +86,9 @@ HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 def leave_out_repeated_parts(root):
     """Marks each LEFT_OUT element, and the links inside each LINKS_LEFT_OUT one, data-search-exclude."""
     for element in root.iter():
-        classes = set(element.get("class", "").split())
+        if "class" not in element.attrib:  # most elements of a big page; skipped cheaply
+            continue
+        classes = set(element.get("class").split())
         if classes & LEFT_OUT.keys():
             # Material's search starts a result at every heading, even inside a part it
             # leaves out (an empty result under the page's title), so mark those too.
