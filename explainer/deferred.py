@@ -6,11 +6,11 @@ placeholder element in its place. Python-Markdown's inline patterns, abbr, attr_
 and our glossary and side-jump steps then walk a small tree: the part's text is
 already final (stashed data text, see text.py) and its links already relative, so
 they would find nothing there, but walking 150,000 elements cost seconds at 10,000
-timeline events (bench/events.py). DeferredTreeprocessor puts each part back, with
-Python-Markdown's line breaks, before the table of contents and MkDocs collect the
-page's anchors (at 5.5, before 5), so the search entries, search terms, anchors and links
-see the whole page. The citation step runs earlier and reads the parts through
-`iter_page()`.
+timeline events (bench/events.py). DeferredTreeprocessor (priority 5.5) puts each
+part in its place, with Python-Markdown's line breaks, before the table of contents
+and MkDocs' anchors (5), the search entries (4.5), the search terms (4) and MkDocs'
+link rewriting (0), which all see the whole page. The citation step (10) runs earlier
+and reads the parts where they stand, through `iter_page()`.
 """
 
 from __future__ import annotations
@@ -58,6 +58,6 @@ class DeferredTreeprocessor(Treeprocessor):
                 part = deferred[int(child.get("data-part"))]
                 part.tail = child.tail
                 if prettify is not None:
-                    prettify._prettifyETree(part)  # the line breaks the rest of the page got
+                    prettify.run(part)  # the line breaks the rest of the page got
                 parent.remove(child)
                 parent.insert(index, part)

@@ -96,8 +96,8 @@ class ExplainerExtension(BlocksExtension):
         md.treeprocessors.register(SideJumpTreeprocessor(md), "explainer-side-jump", 7)
         # After abbr (7) marks the terms, before toc (5) reads the headings.
         md.treeprocessors.register(TooltipPlacesTreeprocessor(md), "glossary-tooltip-places", 6)
-        # Big generated parts (deferred.py) rejoin the page after the glossary's steps (6)
-        # and before the search entries (4.5), the search terms (4) and MkDocs' anchors (5).
+        # Big generated parts (deferred.py) join the page after the glossary's steps (6),
+        # before toc and MkDocs' anchors (5), the search entries (4.5) and terms (4).
         md.treeprocessors.register(DeferredTreeprocessor(md, self), "explainer-deferred", 5.5)
         # After toc (5): entry headings stay out of the table of contents.
         md.treeprocessors.register(SearchEntryTreeprocessor(md), "explainer-search-entries", 4.5)

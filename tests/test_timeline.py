@@ -209,3 +209,22 @@ def test_theme_labels_link_to_the_timeline_filtered_by_that_theme_from_any_page(
     assert '<a href="../timeline.md?theme=suspensions#census-window">Do suspensions work?</a>' in html
     on_timeline = full_timeline()
     assert '<a href="?theme=numbers#census-window">Takedown numbers</a>.' in on_timeline
+
+
+def test_the_full_timelines_citations_are_numbered_in_reading_order_with_the_pages_own():
+    # Its event lists join the page tree late (explainer/deferred.py); the citation step
+    # still reads them where they stand, between the text before and after the block.
+    html = convert(
+        "Before [@group-claim-2015].\n\n/// timeline\nfilters: true\n///\n\nAfter [@census-2015].",
+        page="timeline.md",
+    )
+    cites = re.findall(r'<a class="cite" href="#source-([a-z0-9-]+)" id="(cite-\d+)">\[(\d+)\]</a>', html)
+    assert cites == [
+        ("group-claim-2015", "cite-1", "1"),  # before the block
+        ("census-2015", "cite-2", "2"),  # census-window, the first event by date
+        ("group-claim-2015", "cite-3", "1"),  # group-total
+        ("census-2015", "cite-4", "2"),  # after the block
+    ]
+    places = [html.index(f'id="{name}"') for name in ("census-window", "cite-2", "group-total", "cite-3")]
+    assert places == sorted(places)
+    assert html.count("<explainer-deferred") == 0 and html.count('<ol class="timeline-events">') == 2
