@@ -1,12 +1,13 @@
 """Page weight (figures, not pass/fail): `make bench` runs this.
 
 For four page types, the gzipped bytes a reader downloads before the page is usable:
-its HTML plus the CSS and JavaScript it references (not the search index, which loads
-when search is opened, nor links). Split into the theme's own assets, the site's
-additions (files from overrides/assets/) and the HTML, for the real build and for stock
-Material on the same Markdown (without the explainer extensions, so data blocks stay
-raw text: the comparison is of weight, not of looks). Budget: the site's additions
-total at most the budget tests/test_asset_budget.py enforces (12 KB gzipped).
+its HTML plus the CSS and JavaScript it references (not links, nor the search index:
+ours loads it on the reader's first tap, key or focus, stock as its script starts).
+Split into the theme's own assets, the site's additions (files from overrides/assets/)
+and the HTML, for the real build and for stock Material on the same Markdown (without
+the explainer extensions, so data blocks stay raw text: the comparison is of weight,
+not of looks). Budget: the site's additions total at most the budget
+tests/test_asset_budget.py enforces (12 KB gzipped).
 """
 
 from __future__ import annotations

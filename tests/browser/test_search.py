@@ -127,6 +127,29 @@ def test_offline_copy_makes_no_network_request_while_reading(offline_search, off
     assert not leaks, f"the offline copy made network requests: {sorted(set(leaks))}"
 
 
+def index_requests(page) -> list[str]:
+    requests = []
+    page.on("request", lambda request: "search_index" in request.url and requests.append(request.url))
+    return requests
+
+
+def test_a_reader_who_only_reads_never_downloads_the_search_index(page, server):
+    requests = index_requests(page)
+    page.goto(server.url("numbers/"), wait_until="load")
+    page.mouse.wheel(0, 3000)
+    page.wait_for_timeout(1500)
+    assert not requests, "the index loads on the reader's first tap, key or focus"
+    assert search_results(page, "free speech")[0].startswith("debate/is-it-a-free-speech-problem/")
+    assert requests == [server.url("search/search_index.json")]
+
+
+def test_a_shared_search_link_loads_the_index_and_shows_its_results(page, server):
+    requests = index_requests(page)
+    page.goto(server.url("?q=Tunisia"))
+    page.locator(".md-search-result__item").first.wait_for()
+    assert requests == [server.url("search/search_index.json")]
+
+
 def test_keyboard_alone_opens_search_and_follows_a_result(page, server):
     page.goto(server.url())
     page.keyboard.press("/")
