@@ -457,7 +457,7 @@ def _date_problems(start: str, end: str, today: datetime.date) -> list[tuple[str
 
 
 def _check_dates(entries, lines, file) -> list[Problem]:
-    problems, today = [], datetime.date.today()
+    problems, today = [], dates.today()
     for index, entry in enumerate(entries):
         if "date" in entry:
             problems += [
