@@ -15,12 +15,12 @@ import functools
 MONTH_NAME = calendar.month_name  # MONTH_NAME[3] == "March"
 
 
-@functools.lru_cache(maxsize=4096)  # a big timeline formats the same few hundred dates again and again
 def today() -> datetime.date:
     """The day data dates are checked against: one place, so a test can hold it still."""
     return datetime.date.today()
 
 
+@functools.lru_cache(maxsize=4096)  # a big timeline formats the same few hundred dates again and again
 def parts(text: str) -> tuple[int, ...]:
     """'2015-03' -> (2015, 3): the year, then the month and day when given."""
     return tuple(int(part) for part in text.split("-"))

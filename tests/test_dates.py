@@ -70,3 +70,18 @@ def test_fractional_years_sit_mid_precision():
     assert dates.year_fraction("2014-07") == pytest.approx(2014 + 6 / 12 + 1 / 24)
     assert dates.year_fraction("2014-07", month_middle=14 / 365) == pytest.approx(2014.5 + 14 / 365)
     assert dates.year_fraction("2014-01-01") == 2014.0
+
+
+def test_today_follows_the_clock(monkeypatch):
+    # Not cached: a long `make serve` that runs past midnight checks against the new day.
+    class Clock(datetime.date):
+        day = datetime.date(2026, 11, 29)
+
+        @classmethod
+        def today(cls):
+            return cls.day
+
+    monkeypatch.setattr(dates.datetime, "date", Clock)
+    assert dates.today() == datetime.date(2026, 11, 29)
+    Clock.day = datetime.date(2026, 11, 30)
+    assert dates.today() == datetime.date(2026, 11, 30)
