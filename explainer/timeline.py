@@ -36,6 +36,7 @@ THEME_LABEL = vocabulary.labels(vocabulary.THEME)
 LANE_LABEL = vocabulary.labels(vocabulary.LANE)
 # Overview markers: one shape per status; `make check` names a status this lacks (drawn as a square).
 STATUS_SHAPE = {"documented": "circle", "claimed": "diamond", "disputed": "triangle"}
+SHAPE_OF_NEW_STATUS = "square"  # a status added to the schema before it has a shape here
 TIMELINE_PAGE = "timeline.md"
 OVERVIEW_WIDTH = 360  # CSS px at which the overview's 13px text is drawn (see site.css)
 MARK = 4.5  # a marker's radius
@@ -137,6 +138,10 @@ def hit_area(parent, x: float, y: float) -> etree.Element:
             "height": str(TARGET),
         },
     )
+
+
+def status_shape(status: str) -> str:
+    return STATUS_SHAPE.get(status, SHAPE_OF_NEW_STATUS)
 
 
 def overview_marker(parent, shape: str, x: float, y: float) -> etree.Element:
@@ -331,7 +336,7 @@ class TimelineBlock(DataBlock):
         # Each marker is a <use> of its shape and hit area, drawn once here: a third fewer
         # elements, which at 10,000 events is a second of the build (bench/events.py).
         shapes = etree.SubElement(svg, "defs")
-        for shape in dict.fromkeys(STATUS_SHAPE.get(e["status"], "square") for e in events):
+        for shape in dict.fromkeys(status_shape(e["status"]) for e in events):
             mark = etree.SubElement(shapes, "g", {"id": f"{MARK_ID}{shape}"})
             overview_marker(mark, shape, 0, 0)
             hit_area(mark, 0, 0)
@@ -370,7 +375,7 @@ class TimelineBlock(DataBlock):
                     f"{format_when(event['date'], event.get('circa', False))}: {event['title']} "
                     f"({STATUS_LABEL[event['status']]})",
                 )
-                shape = STATUS_SHAPE.get(event["status"], "square")
+                shape = status_shape(event["status"])
                 etree.SubElement(
                     anchor,
                     "use",
@@ -435,7 +440,7 @@ class TimelineBlock(DataBlock):
             )
             overview_marker(
                 etree.SubElement(key, "g", {"class": f"status--{status}"}),
-                STATUS_SHAPE.get(status, "square"),
+                status_shape(status),
                 0,
                 0,
             )
