@@ -122,28 +122,29 @@ def test_open_mobile_navigation_has_no_accessibility_violations(new_context, ser
     assert not violations, f"navigation drawer ({scheme}):\n{describe(violations)}"
 
 
+# Popups on a debate page: how a reader opens each, the popup, and what opened it.
+POPUPS = {
+    "citation preview": (lambda page: page.focus("#cite-1"), "#cite-preview", "#cite-1"),
+    "glossary tooltip": (
+        lambda page: page.locator(".md-content article abbr").first.hover(),
+        "#glossary-tip",
+        "[aria-describedby='glossary-tip']",
+    ),
+}
+
+
+@pytest.mark.parametrize("popup", POPUPS)
 @pytest.mark.parametrize("setting", SETTINGS)
-def test_open_citation_preview_has_no_accessibility_violations(new_context, server, setting):
+def test_an_open_popup_has_no_accessibility_violations(new_context, server, setting, popup):
     scheme, viewport = SETTINGS[setting]
+    open_popup, shown, opener = POPUPS[popup]
     page = new_context(viewport=viewport, color_scheme=scheme).new_page()
     page.goto(server.url("debate/do-suspensions-work/"))
     wait_until_settled(page, scheme)
-    page.focus("#cite-1")
-    page.locator("#cite-preview").wait_for()
-    violations = axe_violations(page, within=["#cite-preview", "#cite-1"])
-    assert not violations, f"citation preview ({setting}):\n{describe(violations)}"
-
-
-@pytest.mark.parametrize("setting", SETTINGS)
-def test_open_glossary_tooltip_has_no_accessibility_violations(new_context, server, setting):
-    scheme, viewport = SETTINGS[setting]
-    page = new_context(viewport=viewport, color_scheme=scheme).new_page()
-    page.goto(server.url("debate/do-suspensions-work/"))
-    wait_until_settled(page, scheme)
-    page.locator(".md-content article abbr").first.hover()
-    page.locator("#glossary-tip").wait_for()
-    violations = axe_violations(page, within=["#glossary-tip", "[aria-describedby='glossary-tip']"])
-    assert not violations, f"glossary tooltip ({setting}):\n{describe(violations)}"
+    open_popup(page)
+    page.locator(shown).wait_for()
+    violations = axe_violations(page, within=[shown, opener])
+    assert not violations, f"{popup} ({setting}):\n{describe(violations)}"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
