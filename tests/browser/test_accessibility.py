@@ -23,7 +23,28 @@ from .support import DESKTOP, MOBILE, PAGES, wait_until_settled
 
 pytestmark = pytest.mark.browser
 
-AXE_SOURCE = (pathlib.Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+# axe's colour-contrast rule parses the same few computed colour strings thousands of times
+# a page (colour.js, a third of the rule's time); each string's parse is remembered. A pure
+# function cached: the same colours, so the same results.
+REMEMBER_COLOUR_PARSES = """;(() => {
+  const Color = axe.commons.color.Color;
+  const parse = Color.prototype.parseString;
+  const parsed = new Map();
+  Color.prototype.parseString = function (text) {
+    const rgba = parsed.get(text);
+    if (!rgba) {
+      parse.call(this, text);  // throws on a colour it cannot read, which is then not cached
+      parsed.set(text, [this.r, this.g, this.b, this.alpha]);
+    } else {
+      [this.r, this.g, this.b, this.alpha] = rgba;
+    }
+    return this;
+  };
+  Color.prototype.parseString.remembers = true;
+})();"""
+AXE_SOURCE = (pathlib.Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(
+    encoding="utf-8"
+) + REMEMBER_COLOUR_PARSES
 WCAG_TAGS = {"wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"}
 SETTINGS = {
     "light-desktop": ("light", DESKTOP),
@@ -47,6 +68,7 @@ def axe_violations(page, within: list[str] | None = None) -> list[dict]:
     """
     if not page.evaluate("typeof window.axe === 'object'"):  # not injected by the context
         page.evaluate(AXE_SOURCE)
+    assert page.evaluate("axe.commons.color.Color.prototype.parseString.remembers"), "axe changed"
     if within:
         assert all(page.locator(selector).count() for selector in within), within
     run = "([context, options]) => axe.run(context ? {include: context} : document, options)"
