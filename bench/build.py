@@ -6,30 +6,35 @@ shared machine) and peak resident memory. "Stock" is stock_config(): the same
 mkdocs.yml, generated from it on every run so the two cannot drift, with only the
 explainer Markdown extension(s), the hooks, the template overrides (theme.custom_dir)
 and the site's extra CSS/JS removed; the nav, plugins and theme features are identical.
-Each comparison starts with a warm-up build (not counted: ours also draws its share
-cards into .cache/ then, as a first local build does; its time is printed as "first
-build"), then alternates ours, stock, ours, stock ... so a slow spell on this shared
-machine hits both. It reports the median with the min-max range, the median CPU time
-and the highest peak memory, and checks the budgets of issue 13: ours at most 1.4x
-stock on the real site and at 1,000 pages; at most 0.1 MiB more memory per page than
-stock (the growth of ours-minus-stock peak memory from the real site to each synthetic
-one, per page added); Zensical 0.0.73 builds the 1,000-page site.
+Builds alternate ours, stock, ours, stock ... so a slow spell on this shared machine
+hits both, after a warm-up. It reports the median with the min-max range, the median
+CPU time and the highest peak memory, and checks the budgets of issue 13: ours at most
+1.4x stock on the real site and at 1,000 pages; at most 0.1 MiB more memory per page
+than stock (the growth of ours-minus-stock peak memory from the real site to each
+synthetic one, per page added); Zensical 0.0.73 builds the 1,000-page site.
+
+One warm-up per process, not one per benchmark. A warm-up is there to compile the
+imports, read the files into the page cache and leave what a first build leaves in
+.cache/ (the share cards, the record that the data passed its schemas; stock keeps
+nothing). The real site's warm-up build of each does the first two for every later
+build in this process; each synthetic project is read as it is written, and prepare()
+leaves its .cache/ as a first build would (or the Zensical build does, which runs
+first: a first build, so its figure includes drawing the cards). So only the real site
+has warm-up builds, and they are printed as "first build".
 
 1. The real site: a warm-up of each, then 5 rounds.
-2. One-page rebuild: `mkdocs build --dirty` into a finished build, after changing one
-   page's text before each run (so the page really is rebuilt); a warm-up, 5 rounds.
+2. One-page rebuild: `mkdocs build --dirty` into the real site's finished builds, after
+   changing one page's text before each run (so the page really is rebuilt); 5 rounds.
 3. Scaling: synthetic sites of 250 and 1,000 pages (5,000 with --large). Each synthetic
    page is a copy of one of the real debate pages under a unique name; the first four
    sources it cites and the first three events its timeline block shows are copied too,
    under keys unique to the page, so docs/data/sources.yml and timeline.yml grow with
    the site (as the real site grows: about four sources and three events a page). Ours
-   against stock on the same project, after a warm-up of ours (stock keeps nothing
-   between builds, and the project's files were just written): 3 rounds at 250 pages,
-   1 at 1,000 and at 5,000, so the 1,000-page figures are one pair of builds, not a
-   median (`--rounds-1000 N` for more). A round at 1,000 pages takes about 1.5 minutes on
-   an idle 2-core machine and `make bench` has 8 minutes (with 2 rounds it took 40 on
-   this shared machine under a load of 3 to 13), so it runs one. One Zensical 0.0.73
-   build of the 1,000-page site; --zensical adds one at every size.
+   against stock on the same project: 3 rounds at 250 pages, 1 at 1,000 and at 5,000,
+   so the 1,000-page figures are one pair of builds, not a median (`--rounds-1000 N`
+   for more: a round at 1,000 pages takes over 3 minutes on an idle 2-core machine, and
+   `make bench` has 8). Zensical 0.0.73 builds the 1,000-page project once, before ours
+   and stock build it; --zensical adds it at every size.
 """
 
 from __future__ import annotations
@@ -46,10 +51,15 @@ import sys
 import tempfile
 import time
 
+import yaml
 from ruamel.yaml import YAML
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(ROOT))
+
+from explainer import cards, data  # noqa: E402
+from explainer.data import YamlLoader  # noqa: E402
 
 from project_copy import copy_project  # noqa: E402
 
@@ -62,7 +72,20 @@ MEASURE = (
 )
 SOURCES_PER_PAGE, EVENTS_PER_PAGE = 4, 3
 RATIO_BUDGET, MEMORY_PER_PAGE_BUDGET = 1.4, 0.1  # issue 13: times stock; MB per page above stock
-ROUNDS = {250: 3}  # alternating rounds at each synthetic size after the warm-up; 1 at the others
+ROUNDS = {250: 3}  # alternating rounds at each synthetic size; 1 at the others
+
+
+class NoAliasDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
+    """Writes shared lists out in full: the data files refuse YAML anchors and aliases."""
+
+    def ignore_aliases(self, data):
+        return True
+
+
+def dump_entries(entries: list, path: pathlib.Path) -> None:
+    """A data file's entries written with libyaml (ruamel took 60 s for 1,000 pages' data)."""
+    text = yaml.dump(entries, Dumper=NoAliasDumper, allow_unicode=True, sort_keys=False, width=10**6)
+    path.write_text(text, encoding="utf-8")
 
 
 def measure(command: list[str], cwd: pathlib.Path) -> tuple[float, float, float]:
@@ -81,16 +104,14 @@ def measure(command: list[str], cwd: pathlib.Path) -> tuple[float, float, float]
 
 
 def alternate(
-    runs: int, commands: dict[str, list[str]], cwd: pathlib.Path, before=None, warm: tuple = ("ours", "stock")
+    runs: int, commands: dict[str, list[str]], cwd: pathlib.Path, before=None, warm_up: bool = False
 ) -> dict[str, list]:
-    """A warm-up of the commands in `warm`, then `runs` rounds of all in turn.
+    """`runs` rounds of the commands in turn, after a warm-up round if warm_up.
 
     {label: [(wall, CPU, MiB), ...]}, and under "first <label>" the warm-up's figures."""
     results = {label: [] for label in commands}
-    for round_ in range(runs + 1):
+    for round_ in range(0 if warm_up else 1, runs + 1):
         for label, command in commands.items():
-            if not round_ and label not in warm:
-                continue
             if before:
                 before(label)
             result = measure(command, cwd)
@@ -152,10 +173,15 @@ def build_stock(site: pathlib.Path):
 
 
 def build_ours_and_stock(work: pathlib.Path) -> dict[str, pathlib.Path]:
-    """Both sites the page benchmarks compare, built into work/ours and work/stock."""
+    """Both sites the page benchmarks compare, in work/ours and work/stock.
+
+    Built unless a build is already there: `make bench` gives pages.py, search.py and
+    lighthouse.py one folder (--sites), so the three share one pair of builds."""
     sites = {"ours": work / "ours", "stock": work / "stock"}
-    build("mkdocs.yml", sites["ours"])
-    build_stock(sites["stock"])
+    if not (sites["ours"] / "index.html").is_file():
+        build("mkdocs.yml", sites["ours"])
+    if not (sites["stock"] / "index.html").is_file():
+        build_stock(sites["stock"])
     return sites
 
 
@@ -183,11 +209,14 @@ def real_site(runs: int, work: pathlib.Path) -> dict[str, list]:
         runs,
         {"ours": mkdocs("mkdocs.yml", work / "ours"), "stock": mkdocs(stock.name, work / "stock")},
         project,
+        warm_up=True,
     )
 
 
 def one_page(runs: int, work: pathlib.Path) -> dict[str, list]:
-    """--dirty rebuilds into the finished builds of real_site(), one changed page each time."""
+    """--dirty rebuilds into the finished builds of real_site(), one changed page each time.
+
+    No warm-up: real_site()'s builds just read the same project and wrote these folders."""
     project = work / "real"
     page = project / "docs" / "glossary.md"
     original = page.read_text(encoding="utf-8")
@@ -209,14 +238,12 @@ def one_page(runs: int, work: pathlib.Path) -> dict[str, list]:
 
 def synthetic_project(pages: int, work: pathlib.Path) -> pathlib.Path:
     """A copy of the project with `pages` more pages, sources and events (see the module docstring)."""
-    yaml = YAML()
-    yaml.representer.ignore_aliases = lambda data: True  # the data files refuse anchors and aliases
     project = copy_project(work / f"synthetic-{pages}", "bench", "tests")
     docs = project / "docs"
     templates = sorted(p for p in (docs / "debate").glob("*.md") if p.name != "index.md")
     sources_file, timeline_file = docs / "data" / "sources.yml", docs / "data" / "timeline.yml"
-    sources = {s["key"]: s for s in yaml.load(sources_file.read_text(encoding="utf-8"))}
-    events = {e["id"]: e for e in yaml.load(timeline_file.read_text(encoding="utf-8"))}
+    sources = {s["key"]: s for s in yaml.load(sources_file.read_text(encoding="utf-8"), Loader=YamlLoader)}
+    events = {e["id"]: e for e in yaml.load(timeline_file.read_text(encoding="utf-8"), Loader=YamlLoader)}
     new_sources, new_events, nav = [], [], []
     for n in range(pages):
         template = templates[n % len(templates)]
@@ -245,12 +272,8 @@ def synthetic_project(pages: int, work: pathlib.Path) -> pathlib.Path:
         name = f"debate/copy-{n}-{template.name}"
         (docs / name).write_text(text, encoding="utf-8")
         nav.append(name)
-    for path, entries in (
-        (sources_file, list(sources.values()) + new_sources),
-        (timeline_file, list(events.values()) + new_events),
-    ):
-        with path.open("w", encoding="utf-8") as handle:
-            yaml.dump(entries, handle)
+    dump_entries(list(sources.values()) + new_sources, sources_file)
+    dump_entries(list(events.values()) + new_events, timeline_file)
     config = project / "mkdocs.yml"
     section = "  - Copies:\n" + "".join(f"      - {name}\n" for name in nav)
     config.write_text(
@@ -259,12 +282,31 @@ def synthetic_project(pages: int, work: pathlib.Path) -> pathlib.Path:
     return project
 
 
+def prepare(project: pathlib.Path) -> None:
+    """Leave in the project's .cache/ what its first build would: the share cards (drawn
+    by explainer.cards into .cache/cards, as the build hook does) and the record that its
+    data passed the schemas (explainer.data.validate). A warm-up build did this before,
+    at the cost of a whole build (2 minutes at 1,000 pages)."""
+    data.validate(project / "docs" / "data")
+    draw_cards(project)
+
+
+def draw_cards(project: pathlib.Path) -> None:
+    """The project's share cards, drawn into its .cache/cards as its first build would."""
+    site_name = YAML().load((project / "mkdocs.yml").read_text(encoding="utf-8"))["site_name"]
+    for card in cards.page_cards(project / "docs", site_name):
+        cards.render(card, project / ".cache" / "cards")
+
+
 def rounds(pages: int) -> int:
     return ROUNDS.get(pages, 1)
 
 
 def scaling(sizes: list[int], work: pathlib.Path, zensical_sizes: set[int]):
-    """Each size: (pages, alternating results after a warm-up, Zensical's (wall, CPU, MiB) or None)."""
+    """Each size: (pages, alternating results, Zensical's (wall, CPU, MiB), its failure or None).
+
+    Zensical builds first, as the project's first build (see the module docstring); where
+    it does not run, or fails, prepare() leaves .cache/ as a first build would."""
     for pages in sizes:
         project = synthetic_project(pages, work)
         stock = stock_config(project)
@@ -272,15 +314,15 @@ def scaling(sizes: list[int], work: pathlib.Path, zensical_sizes: set[int]):
             "ours": mkdocs("mkdocs.yml", work / f"ours-{pages}"),
             "stock": mkdocs(stock.name, work / f"stock-{pages}"),
         }
-        # Stock keeps nothing between builds, and the project's files were just written (so
-        # they are in the page cache): only ours needs its warm-up, which draws the cards.
-        results = alternate(rounds(pages), commands, project, warm=("ours",))
         zensical = None
         if pages in zensical_sizes:
             try:
                 zensical = measure(zensical_command(project, work / f"zensical-{pages}"), project)
             except SystemExit as failure:  # a budget to report, not a reason to stop
                 zensical = str(failure).splitlines()[-1]
+        if not isinstance(zensical, tuple):
+            prepare(project)
+        results = alternate(rounds(pages), commands, project)
         yield pages, results, zensical
         for folder in (project, work / f"ours-{pages}", work / f"stock-{pages}", work / f"zensical-{pages}"):
             shutil.rmtree(folder, ignore_errors=True)
@@ -295,7 +337,7 @@ def extra_memory(results: dict[str, list]) -> float:
     return max(r[2] for r in results["ours"]) - max(r[2] for r in results["stock"])
 
 
-def print_pair(label: str, results: dict[str, list], first: bool = True):
+def print_pair(label: str, results: dict[str, list], phase_started: float, first: bool = True):
     cpu_ratio = median(results["ours"], 1) / median(results["stock"], 1)
     print(
         f"  {label:24} ours {summary(results['ours'])}   stock {summary(results['stock'])}"
@@ -303,6 +345,7 @@ def print_pair(label: str, results: dict[str, list], first: bool = True):
     )
     if first:
         print(f"  {'':24} first build (the warm-up; share cards drawn): {results['first ours'][0][0]:.2f} s")
+    print(f"  {'':24} this benchmark took {time.perf_counter() - phase_started:.0f} s")
 
 
 def verdict(ok: bool) -> str:
@@ -325,18 +368,24 @@ def main() -> None:
         work = pathlib.Path(tmp)
         print(
             "Builds: median wall time (min-max), median CPU time, highest peak memory; "
-            "a warm-up, then ours and stock alternating"
+            "ours and stock alternating, after one warm-up (see the method)"
         )
         real = real_site(args.runs, work)
-        print_pair(f"real site, {args.runs} runs", real)
-        print_pair(f"one page --dirty, {args.runs}", one_page(args.runs, work), first=False)
+        print_pair(f"real site, {args.runs} runs", real, started)
+        phase_started = time.perf_counter()
+        print_pair(f"one page --dirty, {args.runs}", one_page(args.runs, work), phase_started, first=False)
+        phase_started = time.perf_counter()
         budgets = [(f"real site: ours/stock <= {RATIO_BUDGET}", ratio(real), ratio(real) <= RATIO_BUDGET)]
         for pages, results, zensical in scaling(sizes, work, zensical_sizes):
-            print_pair(f"{pages} pages, {rounds(pages)} runs", results)
             if isinstance(zensical, tuple):
-                print(f"  {'':24} Zensical 0.0.73, one build: {zensical[0]:.2f} s, {zensical[2]:.0f} MiB")
+                print(
+                    f"  {pages:,} pages: Zensical 0.0.73, one first build (cards drawn): "
+                    f"{zensical[0]:.2f} s, CPU {zensical[1]:.2f} s, {zensical[2]:.0f} MiB"
+                )
             elif zensical:
-                print(f"  {'':24} Zensical 0.0.73 failed: {zensical}")
+                print(f"  {pages:,} pages: Zensical 0.0.73 failed: {zensical}")
+            print_pair(f"{pages} pages, {rounds(pages)} runs", results, phase_started, first=False)
+            phase_started = time.perf_counter()
             if pages == 1000:
                 budgets.append(
                     (

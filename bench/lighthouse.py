@@ -4,15 +4,19 @@ Method. Builds the site and stock Material (build.stock_config(): the same mkdoc
 without the explainer extensions, hooks, overrides and extra CSS/JS), serves each
 gzipped from 127.0.0.1 (a small http.server, as a static host would), and runs
 Lighthouse 12.2.3 (pinned in bench/package-lock.json; `npm ci` on first use) in
-Debian's Chromium. For each page and form factor: one warm-up run of each build (not
-counted), then 5 runs alternating ours, stock, ours, stock ... so a slow spell on this
-shared machine hits both. Prints the median Performance score and Total Blocking Time
-with their min-max spread, and the audits that cost the median run points.
-`make bench` measures the debate page as a phone (Lighthouse's default; Performance
-only: 12 runs take about three minutes on this shared 2-core machine); `--pages "debate
-page,timeline"` picks pages; `--full` measures all six page types, adds the desktop preset
-and the Accessibility, Best Practices and SEO categories, with the budget (Performance
->= 98, the others 100). JSON reports are kept in bench/results/.
+Debian's Chromium. One warm-up run first (not counted: it reads Lighthouse, Node and
+Chromium into the page cache, which every later run of either build shares; each run
+starts its own Chromium with a fresh profile, so nothing else carries over), then for
+each page and form factor 5 runs alternating ours, stock, ours, stock ... so a slow
+spell on this shared machine hits both. Lighthouse skips its full-page screenshot (a
+picture for the HTML report, taken after the trace the scores come from; it was a fifth
+of each run). Prints the median Performance score and Total Blocking Time with their
+min-max spread, and the audits that cost the median run points. `make bench` measures
+the debate page as a phone (Lighthouse's default; Performance only: 11 runs, about two
+minutes on an idle 2-core machine); `--pages "debate page,timeline"` picks pages;
+`--full` measures all six page types, adds the desktop preset and the Accessibility,
+Best Practices and SEO categories, with the budget (Performance >= 98, the others 100).
+JSON reports are kept in bench/results/.
 """
 
 from __future__ import annotations
@@ -118,6 +122,7 @@ def lighthouse(url: str, form_factor: str, categories: list[str], report: pathli
         "--output=json",
         f"--output-path={report}",
         "--quiet",
+        "--disable-full-page-screenshot",
         f"--only-categories={','.join(categories)}",
         f"--chrome-flags={CHROME_FLAGS}",
         *FORM_FACTORS[form_factor],
@@ -155,14 +160,21 @@ def measure(
     categories: list[str],
     runs: int,
 ) -> list[tuple]:
-    """Each page and form factor: a warm-up, then `runs` rounds alternating the builds."""
+    """One warm-up, then for each page and form factor `runs` rounds alternating the builds."""
     servers = {label: serve(site) for label, site in sites.items()}
     rows = []
     try:
+        first = next(iter(servers.values()))
+        lighthouse(
+            f"http://127.0.0.1:{first.server_port}/{next(iter(pages.values()))}",
+            form_factors[0],
+            categories,
+            RESULTS / "warm-up.json",
+        )
         for form_factor in form_factors:
             for name, path in pages.items():
                 reports = {label: [] for label in sites}
-                for run in range(runs + 1):
+                for run in range(1, runs + 1):
                     for label, httpd in servers.items():
                         report_path = RESULTS / f"{label}-{form_factor}-{name.replace(' ', '-')}-{run}.json"
                         report = lighthouse(
@@ -171,8 +183,7 @@ def measure(
                             categories,
                             report_path,
                         )
-                        if run:
-                            reports[label].append(report)
+                        reports[label].append(report)
                 for label, measured in reports.items():
                     measured.sort(
                         key=lambda r: (
@@ -229,6 +240,9 @@ def main():
     parser.add_argument("--full", action="store_true", help="every page, phone and desktop, every category")
     parser.add_argument("--runs", type=int, default=5, help="alternating runs of each build")
     parser.add_argument("--pages", default="debate page", help=f"comma-separated, from: {', '.join(PAGES)}")
+    parser.add_argument(
+        "--sites", type=pathlib.Path, help="ours and stock built here, or reused (make bench)"
+    )
     args = parser.parse_args()
     if not pathlib.Path(CHROME).exists():
         raise SystemExit(f"{CHROME} is missing: run `make browser-deps`")
@@ -238,11 +252,12 @@ def main():
     form_factors = list(FORM_FACTORS) if args.full else ["mobile"]
     categories = list(CATEGORIES) if args.full else ["performance"]
     with tempfile.TemporaryDirectory() as tmp:
-        work = pathlib.Path(tmp)
-        rows = measure(build_ours_and_stock(work), pages, form_factors, categories, args.runs)
+        rows = measure(
+            build_ours_and_stock(args.sites or pathlib.Path(tmp)), pages, form_factors, categories, args.runs
+        )
     print(
         f"\nLighthouse 12.2.3, Chromium headless, served gzipped from 127.0.0.1: median of {args.runs} "
-        "runs of each build, alternating, after a warm-up"
+        "runs of each build, alternating, after one warm-up"
     )
     print_table(rows, categories)
 

@@ -12,6 +12,7 @@ tests/test_asset_budget.py enforces (12 KB gzipped).
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import pathlib
 import sys
@@ -77,9 +78,13 @@ def kb(size: int) -> str:
 
 
 def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--sites", type=pathlib.Path, help="ours and stock built here, or reused (make bench)"
+    )
+    args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        work = pathlib.Path(tmp)
-        sites = build_ours_and_stock(work)
+        sites = build_ours_and_stock(args.sites or pathlib.Path(tmp))
         rows = [
             (label, name, weigh(site, path)) for label, site in sites.items() for name, path in PAGES.items()
         ]

@@ -2,7 +2,9 @@
 
 Method. Builds the site and stock Material (build.stock_config(): the same mkdocs.yml
 without the site's extensions, hooks, overrides and CSS/JS) strictly into a temporary
-folder, or takes built sites with --site and --stock, and serves each on 127.0.0.1.
+folder, or takes built sites with --site and --stock (or --sites, the folder make bench
+gives pages.py, search.py and lighthouse.py so they share one pair of builds), and
+serves each on 127.0.0.1.
 
 1. Quality: every query in tests/search_queries.yml is typed into Material's search box
    in headless Chromium (ours only); prints the share of queries whose expected page is
@@ -34,7 +36,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from browser.support import CHROMIUM, CHROMIUM_FLAGS, DESKTOP, SiteServer, search_results  # noqa: E402
-from build import build, build_stock  # noqa: E402
+from build import build, build_ours_and_stock, build_stock  # noqa: E402
 
 QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
 QUERY = "suspensions"
@@ -162,12 +164,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=pathlib.Path, help="a built site (default: build one)")
     parser.add_argument("--stock", type=pathlib.Path, help="a built stock site (default: build one)")
+    parser.add_argument(
+        "--sites", type=pathlib.Path, help="ours and stock built here, or reused (make bench)"
+    )
     parser.add_argument("--runs", type=int, default=7, help="timed runs of each (0: no timing)")
     parser.add_argument("--rate", type=float, default=4, help="CPU slowdown for the timing")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         work = pathlib.Path(folder)
-        sites = {"ours": args.site, "stock": args.stock}
+        sites = build_ours_and_stock(args.sites) if args.sites else {"ours": args.site, "stock": args.stock}
         if not sites["ours"]:
             sites["ours"] = work / "ours"
             build("mkdocs.yml", sites["ours"])
