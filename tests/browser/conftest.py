@@ -81,7 +81,8 @@ def every_page_visit(browser, server, site_dir, tmp_path_factory):
 
 def visit_every_page(browser, server, site_dir) -> tuple[list[str], list[str]]:
     """every_page_visit's visit. Pages load a few at a time in tabs of one context, so their
-    waits for the network to fall quiet (half a second each after the last request) overlap."""
+    waits for the network to fall quiet (half a second each after the last request) overlap;
+    the tabs are reused from one group of pages to the next (a new tab costs more than a load)."""
     context = browser.new_context(viewport=DESKTOP)
     outside: list[str] = []
     errors: list[str] = []
@@ -100,9 +101,8 @@ def visit_every_page(browser, server, site_dir) -> tuple[list[str], list[str]]:
             outside.append(f"{owner(route.request)}: {route.request.url}")
             route.abort()
 
-    def open_tab(name: str):
+    def open_tab():
         tab = context.new_page()
-        names[tab] = name
         tab.on(
             "console",
             lambda message: (
@@ -114,18 +114,16 @@ def visit_every_page(browser, server, site_dir) -> tuple[list[str], list[str]]:
 
     context.route("**/*", guard)
     paths = [path.relative_to(site_dir).as_posix() for path in built_pages(site_dir)]
+    tabs = [open_tab() for _ in range(min(TABS_AT_ONCE, len(paths)))]
     for start in range(0, len(paths), TABS_AT_ONCE):
-        tabs = []
-        for path in paths[start : start + TABS_AT_ONCE]:
-            tab = open_tab(path)
+        group = list(zip(tabs, paths[start : start + TABS_AT_ONCE], strict=False))  # the last may be short
+        for tab, path in group:
+            names[tab] = path
             tab.goto(server.url(path))
             tab.evaluate("window.scrollTo(0, document.body.scrollHeight)")
-            tabs.append(tab)
-        for tab in tabs:
+        for tab, _ in group:
             tab.wait_for_load_state("networkidle")
-        last = tabs.pop()
-        for tab in tabs:
-            tab.close()
+    last = group[-1][0]
     names[last] = "search"  # from the last page visited, as a reader would search
     search(last, "CtrlSec")
     context.close()
