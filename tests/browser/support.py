@@ -94,30 +94,43 @@ def wait_until_settled(page, scheme: str = "light"):
     page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
 
 
+# Material reads the search box on keyup. One call clears the box and waits for the empty
+# state (so no earlier query's results are read), then sets the query and waits for its
+# results: the steps the helper took before as nine calls, each a round trip to the browser.
+SEARCH_FOR = """async query => {
+  const box = document.querySelector('input.md-search__input');
+  const meta = document.querySelector('.md-search-result__meta');
+  const deadline = Date.now() + 30000;
+  const until = (test, what) => new Promise((resolve, reject) => {
+    const check = () => test() ? resolve()
+      : Date.now() > deadline ? reject(new Error(`no ${what} for ${JSON.stringify(query)}`))
+      : requestAnimationFrame(check);
+    check();
+  });
+  const enter = value => {
+    box.value = value;
+    box.dispatchEvent(new Event('input', {bubbles: true}));
+    box.dispatchEvent(new KeyboardEvent('keyup', {key: 'End', bubbles: true}));
+  };
+  enter('');
+  await until(() => /Type to start searching/.test(meta.textContent), 'empty state');
+  enter(query);
+  await until(() => /matching document|no matching/i.test(meta.textContent), 'results');
+  const links = document.querySelectorAll(
+    '.md-search-result__list > .md-search-result__item > a.md-search-result__link');
+  return [new URL(__md_scope).href, [...links].map(link => link.href)];
+}"""
+
+
 def search_results(page, query: str) -> list[str]:
-    """Types a query into Material's search box; each result's address relative to the
+    """Enters a query in Material's search box; each result's address relative to the
     site root, with its #anchor, in order (Material may list two sections of one page apart).
     The search box must be visible (a desktop viewport) or already open.
     """
     box = page.locator("input.md-search__input")
-    meta = page.locator(".md-search-result__meta")
     if not box.evaluate("element => element === document.activeElement"):
         box.click()
-    # Material reads the box on keyup: fill it, then press a key that types nothing.
-    box.fill("")
-    box.press("End")
-    meta.filter(has_text="Type to start searching").wait_for()
-    box.fill(query)
-    box.press("End")
-    page.wait_for_function(
-        "() => /matching document|no matching/i"
-        ".test(document.querySelector('.md-search-result__meta').textContent)"
-    )
-    root = page.evaluate("new URL(__md_scope).href")
-    hrefs = page.eval_on_selector_all(
-        ".md-search-result__list > .md-search-result__item > a.md-search-result__link",
-        "links => links.map(link => link.href)",
-    )
+    root, hrefs = page.evaluate(SEARCH_FOR, query)
     results = []
     for href in hrefs:
         address, _, anchor = href.split("?")[0].partition("#")
