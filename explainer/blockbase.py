@@ -31,6 +31,7 @@ from pymdownx.blocks import get_frontmatter
 from pymdownx.blocks.block import Block, type_any, type_html_attribute_dict
 
 from . import data
+from .deferred import iter_page
 from .errors import ContentError, Problem, display_path, line_of, read_utf8
 
 SEARCH_ENTRY = "data-search-entry"
@@ -260,8 +261,12 @@ class UnparsedBlockGuard(Treeprocessor):
 class SearchEntryTreeprocessor(Treeprocessor):
     """Each SEARCH_ENTRY title becomes an h3 and takes its entry's id."""
 
+    def __init__(self, md, site):
+        super().__init__(md)
+        self.site = site
+
     def run(self, root):
-        for entry in root.iter():
+        for entry in iter_page(root, self.site):
             for element in entry:
                 if SEARCH_ENTRY in element.attrib:
                     del element.attrib[SEARCH_ENTRY]

@@ -1,16 +1,24 @@
-"""Big generated parts of a page join its tree late, past the steps that have nothing to do there.
+"""Big generated parts of a page stay out of its tree and are written out on their own.
 
 A block that renders thousands of elements from data (the full timeline's event lists
-and overview) hands each big part to `defer()`, which keeps it aside and leaves one
-placeholder element in its place. Python-Markdown's inline patterns, abbr, attr_list
-and our glossary and side-jump steps then walk a small tree: the part's text is
-already final (stashed data text, see text.py) and its links already relative, so
-they would find nothing there, but walking 150,000 elements cost seconds at 10,000
-timeline events (bench/events.py). DeferredTreeprocessor (priority 5.5) puts each
-part in its place, with Python-Markdown's line breaks, before the table of contents
-and MkDocs' anchors (5), the search entries (4.5), the search terms (4) and MkDocs'
-link rewriting (0), which all see the whole page. The citation step (10) runs earlier
-and reads the parts where they stand, through `iter_page()`.
+and overview, Who's who's event links) hands each big part to `defer()`, which keeps it
+aside and leaves one placeholder element in its place. Most steps have nothing to do in
+such a part: its text is already final (stashed data text, see text.py). Walking
+150,000 elements for nothing cost seconds at 10,000 timeline events (bench/events.py),
+so those steps walk the small tree only:
+
+- before DeferredTreeprocessor (5.5): inline patterns, abbr, attr_list, our glossary
+  and side-jump steps (the citation step, 10, reads the parts in place, `iter_page()`);
+- DeferredTreeprocessor (5.5) gives each part Python-Markdown's line breaks and hands
+  its ids to MkDocs' anchor list (`mkdocs_extract_anchors`, when it is there);
+- toc (5) finds no heading in a part (entry titles become headings at 4.5), so the
+  contents are the same without them; our search entries (4.5) and search terms (4)
+  read the parts in place, through `iter_page()` and `children()`;
+- DeferredHtmlTreeprocessor (0.5) writes each part out with the page's own serializer
+  and stashes the HTML, as Python-Markdown stashes raw HTML; the placeholder becomes
+  the stash's block placeholder, which the raw-HTML postprocessor swaps back. The
+  steps after it (MkDocs' link rewriting and checks, 0) run on each part first; only
+  unescape (0), which has nothing to do in a part, and the page's serializer skip them.
 """
 
 from __future__ import annotations
@@ -23,7 +31,7 @@ PLACEHOLDER = "explainer-deferred"
 
 
 def defer(site, part: etree.Element) -> etree.Element:
-    """A placeholder for part, which DeferredTreeprocessor puts back in its place."""
+    """A placeholder for part, which DeferredHtmlTreeprocessor writes out in its place."""
     site.state.deferred.append(part)
     return etree.Element(PLACEHOLDER, {"data-part": str(len(site.state.deferred) - 1)})
 
@@ -41,7 +49,25 @@ def iter_page(root: etree.Element, site, tag: str | None = None):
             yield element
 
 
+def children(element: etree.Element, site) -> list[etree.Element]:
+    """The element's children, each deferred part in its placeholder's place."""
+    deferred = site.state.deferred
+    return [deferred[int(c.get("data-part"))] if c.tag == PLACEHOLDER else c for c in element]
+
+
+def _placeholders(root: etree.Element):
+    """(parent, index, placeholder) for every placeholder in the tree."""
+    return [
+        (parent, index, child)
+        for parent in root.iter()
+        for index, child in enumerate(parent)
+        if child.tag == PLACEHOLDER
+    ]
+
+
 class DeferredTreeprocessor(Treeprocessor):
+    """Each part gets the line breaks the rest of the page got, and MkDocs learns its ids."""
+
     def __init__(self, md, site):
         super().__init__(md)
         self.site = site
@@ -50,14 +76,43 @@ class DeferredTreeprocessor(Treeprocessor):
         deferred = self.site.state.deferred
         if not deferred:
             return
-        prettify = self.md.treeprocessors["prettify"] if "prettify" in self.md.treeprocessors else None
-        for parent in [element for element in root.iter() if any(c.tag == PLACEHOLDER for c in element)]:
-            for index, child in enumerate(list(parent)):
-                if child.tag != PLACEHOLDER:
-                    continue
-                part = deferred[int(child.get("data-part"))]
-                part.tail = child.tail
-                if prettify is not None:
-                    prettify.run(part)  # the line breaks the rest of the page got
-                parent.remove(child)
-                parent.insert(index, part)
+        prettify, anchors = (
+            self.md.treeprocessors[name] if name in self.md.treeprocessors else None
+            for name in ("prettify", "mkdocs_extract_anchors")
+        )
+        for _, _, placeholder in _placeholders(root):
+            part = deferred[int(placeholder.get("data-part"))]
+            part.tail = placeholder.tail
+            if prettify is not None:
+                prettify.run(part)  # Python-Markdown's public step, as on the rest of the page
+            if anchors is not None:
+                anchors.run(part)  # the same ids (entries keep theirs when they move to a title)
+
+
+class DeferredHtmlTreeprocessor(Treeprocessor):
+    """Each part written out and stashed as raw HTML, in its placeholder's place."""
+
+    NAME = "explainer-deferred-html"
+
+    def __init__(self, md, site):
+        super().__init__(md)
+        self.site = site
+
+    def run(self, root):
+        deferred = self.site.state.deferred
+        if not deferred:
+            return
+        steps = self.md.treeprocessors
+        after = list(steps)[steps.get_index_for_name(self.NAME) + 1 :]
+        # The steps still to come (MkDocs' link rewriting, 0) run on each part here, but
+        # unescape: a part holds none of its placeholders (no Markdown was parsed there).
+        after = [step for step in after if "unescape" not in steps or step is not steps["unescape"]]
+        for parent, index, placeholder in _placeholders(root):
+            part = deferred[int(placeholder.get("data-part"))]
+            for step in after:
+                step.run(part)
+            tail, part.tail = part.tail, None
+            stashed = etree.Element("p")
+            stashed.text = self.md.htmlStash.store(self.md.serializer(part))
+            stashed.tail = tail
+            parent[index] = stashed

@@ -21,7 +21,7 @@ from .blockbase import SearchEntryTreeprocessor, UnparsedBlockGuard
 from .chart import FigureChartBlock
 from .citations import CITATION_PATTERN, CitationInlineProcessor, CitationTreeprocessor
 from .corrections import CorrectionNote, CorrectionsBlock
-from .deferred import DeferredTreeprocessor
+from .deferred import DeferredHtmlTreeprocessor, DeferredTreeprocessor
 from .errors import ContentError, Problem, display_path, line_of
 from .figures import FIGURE_PATTERN, FigureInlineProcessor, FiguresBlock
 from .glossary import GlossaryBlock, TooltipPlacesTreeprocessor
@@ -96,15 +96,17 @@ class ExplainerExtension(BlocksExtension):
         md.treeprocessors.register(SideJumpTreeprocessor(md), "explainer-side-jump", 7)
         # After abbr (7) marks the terms, before toc (5) reads the headings.
         md.treeprocessors.register(TooltipPlacesTreeprocessor(md), "glossary-tooltip-places", 6)
-        # Big generated parts (deferred.py) join the page after the glossary's steps (6),
-        # before toc and MkDocs' anchors (5), the search entries (4.5) and terms (4).
+        # Big generated parts (deferred.py): line breaks and MkDocs' anchors after the
+        # glossary's steps (6), before toc and MkDocs' anchors (5).
         md.treeprocessors.register(DeferredTreeprocessor(md, self), "explainer-deferred", 5.5)
         # After toc (5): entry headings stay out of the table of contents.
-        md.treeprocessors.register(SearchEntryTreeprocessor(md), "explainer-search-entries", 4.5)
+        md.treeprocessors.register(SearchEntryTreeprocessor(md, self), "explainer-search-entries", 4.5)
         # After the citations are numbered, so the note's link is not renumbered.
         md.treeprocessors.register(CorrectionNote(md, self), "explainer-correction-note", 4)
         # Last: every other part of the page is in place, headings untouched.
-        md.treeprocessors.register(SearchTermsTreeprocessor(md), "search-terms", 4)
+        md.treeprocessors.register(SearchTermsTreeprocessor(md, self), "search-terms", 4)
+        # After every step that reads the big parts, before unescape and MkDocs' links (0).
+        md.treeprocessors.register(DeferredHtmlTreeprocessor(md, self), DeferredHtmlTreeprocessor.NAME, 0.5)
         page_context.exit_cleanly_on_error(md, ContentError)
 
     def reset(self):

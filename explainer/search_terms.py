@@ -22,7 +22,9 @@ import xml.etree.ElementTree as etree
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
+from . import deferred
 from .citations import CITE_CLASS
+from .deferred import iter_page
 from .text import source
 
 # 1,000 and up with separators (comma, no-break or thin space), or five digits and up
@@ -83,32 +85,36 @@ def plain_text(element) -> str:
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
-def leave_out_repeated_parts(root):
+def leave_out_repeated_parts(root, site):
     """Marks each LEFT_OUT element, and the links inside each LINKS_LEFT_OUT one, data-search-exclude."""
-    for element in root.iter():
+    for element in iter_page(root, site):
         if "class" not in element.attrib:  # most elements of a big page; skipped cheaply
             continue
         classes = set(element.get("class").split())
         if classes & LEFT_OUT.keys():
             # Material's search starts a result at every heading, even inside a part it
             # leaves out (an empty result under the page's title), so mark those too.
-            for part in element.iter():
+            for part in iter_page(element, site):
                 if part is element or part.tag in HEADINGS:
                     part.set(EXCLUDE, "")
         if classes & LINKS_LEFT_OUT.keys():
-            for link in element.iter("a"):
+            for link in iter_page(element, site, "a"):
                 link.set(EXCLUDE, "")
 
 
 class SearchTermsTreeprocessor(Treeprocessor):
+    def __init__(self, md, site):
+        super().__init__(md)
+        self.site = site
+
     def run(self, root):
-        leave_out_repeated_parts(root)
+        leave_out_repeated_parts(root, self.site)
         self._visit(root)
 
     def _visit(self, element):
         if element.tag in SKIPPED or EXCLUDE in element.attrib:
             return
-        children = list(element)
+        children = deferred.children(element, self.site)
         if element.tag in TEXT_BLOCKS and not any(child.tag in TEXT_BLOCKS for child in children):
             extra = variants(plain_text(element))
             if extra:

@@ -212,7 +212,7 @@ def test_theme_labels_link_to_the_timeline_filtered_by_that_theme_from_any_page(
 
 
 def test_the_full_timelines_citations_are_numbered_in_reading_order_with_the_pages_own():
-    # Its event lists join the page tree late (explainer/deferred.py); the citation step
+    # Its event lists stay out of the page tree (explainer/deferred.py); the citation step
     # still reads them where they stand, between the text before and after the block.
     html = convert(
         "Before [@group-claim-2015].\n\n/// timeline\nfilters: true\n///\n\nAfter [@census-2015].",
@@ -228,3 +228,24 @@ def test_the_full_timelines_citations_are_numbered_in_reading_order_with_the_pag
     places = [html.index(f'id="{name}"') for name in ("census-window", "cite-2", "group-total", "cite-3")]
     assert places == sorted(places)
     assert html.count("<explainer-deferred") == 0 and html.count('<ol class="timeline-events">') == 2
+
+
+def test_the_full_timelines_big_parts_get_search_entries_and_line_breaks():
+    # Written out on their own (explainer/deferred.py), after the search steps read them.
+    html = convert("/// timeline\nfilters: true\n///", page="timeline.md", keep=("search-terms",))
+    assert "explainer-deferred" not in html and "\x02" not in html
+    assert '<h3 class="timeline-title" id="group-total">' in html  # a search entry
+    assert '<p class="timeline-meta" data-search-exclude="">' in html  # left out of search
+    assert '<a class="cite" data-search-exclude="" href="#source-group-claim-2015"' in html
+    assert '</h3>\n<p class="timeline-summary">' in html  # line breaks as on the page
+
+
+def test_the_big_parts_links_are_rewritten_by_mkdocs_and_numbers_spelled_for_search(site_dir):
+    # Each deferred part meets MkDocs' link rewriting before it is written out.
+    timeline = (site_dir / "timeline" / "index.html").read_text(encoding="utf-8")
+    whos_who = (site_dir / "whos-who" / "index.html").read_text(encoding="utf-8")
+    for page in (timeline, whos_who):
+        assert not re.search(r'href="[^"]*\.md[#"]', page)
+    assert 'href="../whos-who/#' in timeline and 'href="../timeline/#' in whos_who
+    summaries = re.findall(r'<p class="timeline-summary">.*?</p>', timeline)
+    assert any('<span class="search-variants" hidden="hidden">' in summary for summary in summaries)
