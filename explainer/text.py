@@ -41,9 +41,20 @@ class _EscapedHtml(str):
 
 
 def data_text(md, value: str, glossary: bool = False) -> DataText:
-    """A placeholder for value as escaped HTML (with glossary tooltips if glossary=True)."""
-    placeholder = DataText(md.htmlStash.store(_EscapedHtml(md, value, glossary)))
-    placeholder.source, placeholder.glossary = value, glossary
+    """A placeholder for value as escaped HTML (with glossary tooltips if glossary=True).
+
+    The same string on the same page gets the same placeholder: a big timeline repeats
+    its labels, dates and actor names thousands of times, each escaped and stashed once.
+    """
+    stash = md.htmlStash
+    seen = getattr(stash, "explainer_data_text", None)
+    if seen is None or seen[0] is not stash.rawHtmlBlocks:  # a new page empties the stash
+        seen = stash.explainer_data_text = (stash.rawHtmlBlocks, {})
+    placeholder = seen[1].get((value, glossary))
+    if placeholder is None:
+        placeholder = DataText(stash.store(_EscapedHtml(md, value, glossary)))
+        placeholder.source, placeholder.glossary = value, glossary
+        seen[1][value, glossary] = placeholder
     return placeholder
 
 
@@ -59,7 +70,7 @@ def escape(value: str, abbreviations: dict[str, str] | None = None) -> str:
     name a stashed piece of the page.
     """
     value = value.replace(STX, "").replace(ETX, "")
-    terms = tuple(term for term, title in (abbreviations or {}).items() if title)
+    terms = tuple(term for term, title in abbreviations.items() if title) if abbreviations else ()
     if not terms:
         return html.escape(value, quote=False)
     pattern = _terms_pattern(terms)
