@@ -86,11 +86,11 @@ test: $(DEV_DEPS) browser-deps lint build
 # adds the 5,000-page site). pages.py, search.py and lighthouse.py share one pair of builds.
 bench: $(DEV_DEPS) browser-deps
 	@start=$$(date +%s); set -e; sites=$$(mktemp -d); trap 'rm -rf "$$sites"' EXIT; \
-	$(BIN)/python bench/build.py; \
-	$(BIN)/python bench/events.py; \
-	$(BIN)/python bench/pages.py --sites "$$sites"; \
-	$(BIN)/python bench/search.py --sites "$$sites"; \
-	$(BIN)/python bench/lighthouse.py --sites "$$sites"; \
+	for step in build.py events.py "pages.py --sites $$sites" "search.py --sites $$sites" \
+	  "lighthouse.py --sites $$sites"; do \
+	  began=$$(date +%s); $(BIN)/python bench/$$step; \
+	  echo "bench/$${step%% *} took $$(( $$(date +%s) - began )) s"; \
+	done; \
 	echo "make bench took $$(( $$(date +%s) - start )) s"
 
 clean:

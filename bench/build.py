@@ -83,7 +83,8 @@ class NoAliasDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
 
 
 def dump_entries(entries: list, path: pathlib.Path) -> None:
-    """A data file's entries written with libyaml (ruamel took 60 s for 1,000 pages' data)."""
+    """A data file's entries written with libyaml: the 1,000-page project takes 1.4 s of CPU
+    to make, against 13 s when ruamel wrote the data."""
     text = yaml.dump(entries, Dumper=NoAliasDumper, allow_unicode=True, sort_keys=False, width=10**6)
     path.write_text(text, encoding="utf-8")
 
