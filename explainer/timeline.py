@@ -232,7 +232,7 @@ class TimelineBlock(DataBlock):
             parent,
             "li",
             {
-                "class": f"timeline-event timeline-event--{event['status']}",
+                "class": "timeline-event",
                 "id": event["id"],
                 "data-themes": " ".join(event["themes"]),
                 "data-actors": " ".join(event["actors"]),
@@ -367,7 +367,6 @@ class TimelineBlock(DataBlock):
                         "href": f"#{event['id']}",
                         "tabindex": "-1",
                         "class": f"overview-marker status--{event['status']}",
-                        "data-event": event["id"],
                     },
                 )
                 etree.SubElement(anchor, "title").text = data_text(

@@ -29,7 +29,8 @@ def phone(new_context, scheme="light"):
 
 
 def shown_marker_events(page) -> set[str]:
-    return set(page.eval_on_selector_all(SHOWN_MARKS, "marks => marks.map(m => m.dataset.event)"))
+    ids = "marks => marks.map(m => m.getAttribute('href').slice(1))"
+    return set(page.eval_on_selector_all(SHOWN_MARKS, ids))
 
 
 def shown_event_ids(page) -> set[str]:
@@ -146,7 +147,7 @@ def test_the_status_filter_and_the_overview_follow_each_other(page, server):
     # Every shown marker has the status's shape class, and links to a shown event.
     marker = page.locator(SHOWN_MARKS).first
     assert f"status--{rarest}" in marker.get_attribute("class")
-    event_id = marker.get_attribute("data-event")
+    event_id = marker.get_attribute("href").removeprefix("#")
     marker.click()
     assert page.url.endswith(f"#{event_id}") and in_view(page, f"#{event_id}")
     # The address restores both on load; Show all brings every marker back.
@@ -184,7 +185,7 @@ MARKER_TARGETS = """() => [...document.querySelectorAll('.overview-marker')].map
     mark.scrollIntoView({block: 'center'});
     const box = mark.getBoundingClientRect();
     const hit = document.elementFromPoint(box.left + 1, box.top + 1);
-    return {event: mark.dataset.event, left: box.left, top: box.top + scrollY,
+    return {event: mark.getAttribute('href').slice(1), left: box.left, top: box.top + scrollY,
             right: box.right, bottom: box.bottom + scrollY,
             corner: Boolean(hit && hit.closest('.overview-marker') === mark)};
 })"""
@@ -214,7 +215,7 @@ def test_tapping_a_marker_near_its_corner_goes_to_its_event(new_context, server)
         "mark => { mark.scrollIntoView({block: 'center'}); return mark.getBoundingClientRect().toJSON(); }"
     )
     page.touchscreen.tap(box["right"] - 2, box["bottom"] - 2)  # on the hit area, clear of the shape
-    event_id = marker.get_attribute("data-event")
+    event_id = marker.get_attribute("href").removeprefix("#")
     page.wait_for_function("hash => location.hash === hash", arg=f"#{event_id}")
     assert in_view(page, f"#{event_id}")
 

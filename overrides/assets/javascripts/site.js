@@ -33,7 +33,9 @@
         if (match) { shown += 1; visible[event.querySelector(".timeline-title").id] = true; }
       });
       // The overview and the year links follow the list (SVG has no hidden property).
-      marks.forEach(function (mark) { mark.style.display = visible[mark.dataset.event] ? "" : "none"; });
+      marks.forEach(function (mark) {
+        mark.style.display = visible[mark.getAttribute("href").slice(1)] ? "" : "none";
+      });
       years.forEach(function (heading) {
         var list = heading.nextElementSibling;
         var hide = !(list && list.querySelector(".timeline-event:not([hidden])"));
