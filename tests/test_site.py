@@ -205,11 +205,16 @@ def test_a_build_swaps_the_new_site_in_and_leaves_no_temporary_folder(tmp_path):
 
 
 def test_a_second_build_waits_for_the_lock(tmp_path):
-    project = copy_project(tmp_path / "project")
+    """The lock belongs to tools/build_site.sh, whatever it builds: a one-page project here
+    (the whole site's build, tested above, would only make the wait longer)."""
+    project = tmp_path / "project"
+    (project / "docs").mkdir(parents=True)
+    (project / "docs" / "index.md").write_text("# A page\n", encoding="utf-8")
+    (project / "mkdocs.yml").write_text("site_name: One page\n", encoding="utf-8")
     with open(project / "site.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # a first build, holding the lock
         waiting = subprocess.Popen(
-            ["tools/build_site.sh", "site"],
+            [ROOT / "tools" / "build_site.sh", "site"],
             cwd=project,
             env={**ENV, "MKDOCS": str(ROOT / ".venv" / "bin" / "mkdocs")},
             stdout=subprocess.PIPE,
