@@ -20,6 +20,7 @@ from .bibliography import SourcesBlock
 from .blockbase import SearchEntryTreeprocessor, UnparsedBlockGuard
 from .chart import FigureChartBlock
 from .citations import CITATION_PATTERN, CitationInlineProcessor, CitationTreeprocessor
+from .compact_html import CompactHtmlPostprocessor
 from .corrections import CorrectionNote, CorrectionsBlock
 from .deferred import DeferredHtmlTreeprocessor, DeferredTreeprocessor
 from .errors import ContentError, Problem, display_path, line_of
@@ -107,6 +108,8 @@ class ExplainerExtension(BlocksExtension):
         md.treeprocessors.register(SearchTermsTreeprocessor(md, self), "search-terms", 4)
         # After every step that reads the big parts, before unescape and MkDocs' links (0).
         md.treeprocessors.register(DeferredHtmlTreeprocessor(md, self), DeferredHtmlTreeprocessor.NAME, 0.5)
+        # Last of all, after the raw HTML (30) and MkDocs' own steps: the page's final text.
+        md.postprocessors.register(CompactHtmlPostprocessor(md), "explainer-compact-html", 0)
         page_context.exit_cleanly_on_error(md, ContentError)
 
     def reset(self):

@@ -60,8 +60,9 @@ def json_ld(page, site_name: str, updated: str | None, sources: list[dict]) -> d
 
 
 def script_json(value: dict) -> str:
-    """JSON safe inside <script>: no '<', '>' or '&' that could end the element."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    """JSON safe inside <script>: no '<', '>' or '&' that could end the element, and ASCII
+    (\\u escapes), since compact_html.py leaves script elements as they are."""
+    text = json.dumps(value, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 

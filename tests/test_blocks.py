@@ -42,7 +42,7 @@ def test_actors_have_anchors_roles_with_citations_and_their_events():
 def test_an_inline_figure_prints_value_type_who_and_citation():
     html = convert("[fig:group-removed]")
     assert (
-        '<span class="figure"><strong class="figure-value">60,000–70,000 accounts</strong> '
+        '<span class="figure"><strong class="figure-value">60,000&#8211;70,000 accounts</strong> '
         '<span class="figure-type figure-type--claim">Claim</span> by the group'
         '<a class="cite" href="#source-group-claim-2015" id="cite-1">[1]</a></span>'
     ) in html
@@ -84,7 +84,7 @@ def test_the_figures_table_lists_type_date_and_source_with_labelled_cells():
 
 def test_the_figures_list_keeps_the_given_order_with_badge_who_and_when():
     html = convert("/// figures\nlayout: list\nids: [group-removed, census-min]\n///")
-    assert html.index("60,000–70,000 accounts") < html.index("at least 46,000 accounts")
+    assert html.index("60,000&#8211;70,000 accounts") < html.index("at least 46,000 accounts")
     assert '<ul class="figure-list">' in html and "<table" not in html
     assert (
         '<span class="figure-type figure-type--claim">Claim</span> '

@@ -2,6 +2,7 @@
 between different parties or kinds of figure, and its data as a table, CSV and SVG."""
 
 import csv
+import html as html_text
 import io
 import re
 import xml.etree.ElementTree as etree
@@ -63,12 +64,12 @@ def test_every_point_is_a_link_labelled_with_its_value_and_who_whose_name_holds_
     href, body = point.groups()
     assert href == "#chart-row-group-removed"
     assert '<tr id="chart-row-group-removed">' in html  # the link's target without JavaScript
-    title = re.search(r"<title>(.*?)</title>", body).group(1)
+    title = html_text.unescape(re.search(r"<title>(.*?)</title>", body).group(1))
     assert title == (
         "60,000–70,000, the group. Claim, October 2015: 60,000–70,000 accounts, "
         "accounts the group says it helped remove."
     )
-    shown = re.findall(r"<tspan[^>]*>(.*?)</tspan>", body)
+    shown = [html_text.unescape(label) for label in re.findall(r"<tspan[^>]*>(.*?)</tspan>", body)]
     assert shown == ["60,000–70,000", "the group"]  # the visible label starts the name
     assert re.search(r"<tspan[^>]*>at least 46,000</tspan>", html)
 

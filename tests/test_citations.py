@@ -9,9 +9,10 @@ from explainer.errors import ContentError
 
 from helpers import convert
 
-CENSUS_REFERENCE = (
-    "J.M. Berger and Jonathon Morgan (March 2015). “The ISIS Twitter Census”. Brookings Institution."
-)
+# As the page's HTML has them: characters above U+00FF as references (compact_html.py).
+CENSUS_TITLE = "&#8220;The ISIS Twitter Census&#8221;"
+CENSUS_REFERENCE = f"J.M. Berger and Jonathon Morgan (March 2015). {CENSUS_TITLE}. Brookings Institution."
+BACK = "&#8593;"  # the ↑ before a source's links back to its citations
 CLAIM_REFERENCE = "Example News (19 November 2015). Report of a group's claim."
 
 
@@ -31,7 +32,7 @@ def test_one_citation_becomes_a_numbered_link_and_a_sources_list():
         '<section aria-labelledby="sources-on-this-page" class="page-sources" data-search-exclude="">'
         '<h2 data-search-exclude="" id="sources-on-this-page">Sources</h2><ol>'
         '<li id="source-census-2015"><a aria-label="Back to the citation" class="source-backlinks" '
-        f'href="#cite-1">↑</a> {CENSUS_REFERENCE} '
+        f'href="#cite-1">{BACK}</a> {CENSUS_REFERENCE} '
         '<span class="source-note" hidden="">Research report. '
         "Reliability: Peer-reviewed research report.</span> "
         '<a href="https://example.org/census" rel="noopener">Read the source</a> · '
@@ -85,14 +86,14 @@ def test_citations_apart_stay_apart():
 def test_each_source_links_back_to_every_place_it_is_cited_in_reading_order():
     html = convert("A [@census-2015]. B [@group-claim-2015]. C [@census-2015, p. 2]. D [@census-2015].")
     assert (
-        '<li id="source-census-2015"><span class="source-backlinks">↑ '
+        f'<li id="source-census-2015"><span class="source-backlinks">{BACK} '
         '<a aria-label="Back to citation a" href="#cite-1">a</a> '
         '<a aria-label="Back to citation b" href="#cite-3">b</a> '
         '<a aria-label="Back to citation c" href="#cite-4">c</a></span> '
     ) in html
     assert (
         '<li id="source-group-claim-2015"><a aria-label="Back to the citation" class="source-backlinks" '
-        'href="#cite-2">↑</a> '
+        f'href="#cite-2">{BACK}</a> '
     ) in html
     ids = re.findall(r'id="(cite-\d+)"', html)
     assert ids == ["cite-1", "cite-2", "cite-3", "cite-4"]
@@ -107,7 +108,7 @@ def test_back_link_letters_go_on_after_z():
 def test_citations_from_blocks_join_the_same_numbering_ids_and_back_links():
     html = convert("Counted [@census-2015].\n\n/// timeline\nthemes: [numbers]\nstatus: [claimed]\n///")
     assert cite("group-claim-2015", 2, place=2) in html
-    assert 'href="#cite-2">↑</a>' in html
+    assert f'href="#cite-2">{BACK}</a>' in html
 
 
 def test_the_sources_list_carries_what_a_preview_shows_hidden():
