@@ -35,7 +35,7 @@ def test_zensical_builds_every_page_with_the_packages_rendering(zensical_site, s
     zensical_pages = {p.relative_to(site) for p in built_pages(site)}
     assert mkdocs_pages <= zensical_pages, mkdocs_pages - zensical_pages
     timeline = (site / "timeline" / "index.html").read_text(encoding="utf-8")
-    assert timeline.count('class="timeline-event ') >= 40
+    assert timeline.count('<li class="timeline-event"') >= 40
     assert '<a class="cite" href="#source-' in timeline
     assert 'href="../whos-who/#' in timeline  # relative .md links rewritten by Zensical
     # The edit button opens the data file the page names (overrides/partials/actions.html).
