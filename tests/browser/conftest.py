@@ -57,6 +57,24 @@ def new_context(browser):
         context.close()
 
 
+@pytest.fixture(scope="module")
+def reading_page(browser):
+    """reading_page(viewport): a light-scheme page kept for the module's tests that only load
+    a page and read it (no clicks, hovers, storage or listeners), one per viewport. Each such
+    test loads its own page first; a new tab costs more than a page load."""
+    kept = {}
+
+    def page_for(viewport=DESKTOP):
+        key = (viewport["width"], viewport["height"])
+        if key not in kept:
+            kept[key] = browser.new_context(viewport=viewport, color_scheme="light").new_page()
+        return kept[key]
+
+    yield page_for
+    for page in kept.values():
+        page.context.close()
+
+
 @pytest.fixture
 def page(new_context):
     """A fresh desktop page in the light scheme."""

@@ -170,8 +170,9 @@ def test_no_page_logs_a_console_error(every_page_visit):
 
 
 @pytest.mark.parametrize("path", ["", "debate/watch-or-remove/", "timeline/"])
-def test_a_page_shows_when_it_was_last_updated(page, server, path):
+def test_a_page_shows_when_it_was_last_updated(reading_page, server, path):
     assert path in PAGES
+    page = reading_page()
     page.goto(server.url(path))
     updated = page.locator(".page-footer .page-updated")
     assert updated.is_visible()

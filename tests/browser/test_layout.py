@@ -204,10 +204,10 @@ PAGE_TYPES = {
 
 
 @pytest.mark.parametrize("kind", PAGE_TYPES)
-def test_each_page_type_at_390_px_for_the_record(new_context, server, kind):
+def test_each_page_type_at_390_px_for_the_record(reading_page, server, kind):
     """Not a check of its own: each page type's first phone screen, saved for review as
     bench/out/<type>-390.png; the page must show its title and reading time."""
-    page = new_context(viewport=PHONE).new_page()
+    page = reading_page(PHONE)
     page.goto(server.url(PAGE_TYPES[kind]))
     assert page.locator("article .reading-time").is_visible()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

@@ -151,7 +151,8 @@ def test_a_click_goes_to_the_entry_and_its_back_link_returns_to_the_citation(pag
 
 
 @pytest.mark.parametrize("path", [DEBATE, "", "numbers/", "timeline/", "whos-who/"])
-def test_every_citation_is_a_24px_target_that_keeps_the_line_height(page, server, path):
+def test_every_citation_is_a_24px_target_that_keeps_the_line_height(reading_page, server, path):
+    page = reading_page()
     page.goto(server.url(path))
     measured = page.evaluate(
         """() => [...document.querySelectorAll('.md-content a.cite')].map(cite => {
@@ -203,10 +204,11 @@ def test_every_back_link_is_a_24px_target_that_overlaps_no_other(new_context, se
 
 
 @pytest.mark.parametrize("path", [DEBATE, "", "numbers/"])
-def test_targets_in_a_group_do_not_overlap(page, server, path):
+def test_targets_in_a_group_do_not_overlap(reading_page, server, path):
     """Side by side in a line, and line above line where a group wraps in a figure table's
     narrow Source column on a desktop. (Between lines of prose a 29px target may overhang
     the 25.6px line by 3.4px, which axe's target-size rule accepts.)"""
+    page = reading_page()
     page.goto(server.url(path))
     overlaps = page.evaluate(
         """() => [...document.querySelectorAll('.md-content a.cite')].flatMap(cite => {
