@@ -52,8 +52,8 @@ def bottom_of(page, selector: str) -> float:
     return page.eval_on_selector(selector, "e => e.getBoundingClientRect().bottom + scrollY")
 
 
-def test_no_page_scrolls_sideways_on_a_phone(new_context, server):
-    page = new_context(viewport=PHONE).new_page()
+def test_no_page_scrolls_sideways_on_a_phone(reading_page, server):
+    page = reading_page(PHONE)
     wide = {}
     for path in PAGES:
         page.goto(server.url(path))
@@ -67,8 +67,8 @@ def test_no_page_scrolls_sideways_on_a_phone(new_context, server):
 
 
 @pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["phone", "desktop"])
-def test_the_first_screen_holds_the_at_a_glance_panel(new_context, server, viewport):
-    page = new_context(viewport=viewport).new_page()
+def test_the_first_screen_holds_the_at_a_glance_panel(reading_page, server, viewport):
+    page = reading_page(viewport)
     page.goto(server.url())
     assert top_of(page, ".at-a-glance") < viewport["height"]
     assert bottom_of(page, ".at-a-glance") <= viewport["height"], "the panel runs past the first screen"
@@ -87,16 +87,17 @@ def test_the_first_screen_holds_the_at_a_glance_panel(new_context, server, viewp
         page.screenshot(path=SCREENSHOTS / "home-390-full.png", full_page=True)
 
 
-def test_the_eight_questions_start_within_one_and_a_half_phone_screens(new_context, server):
-    page = new_context(viewport=PHONE).new_page()
+def test_the_eight_questions_start_within_one_and_a_half_phone_screens(reading_page, server):
+    page = reading_page(PHONE)
     page.goto(server.url())
     cards = page.locator(".page-cards li")
     assert cards.count() == len(DEBATE_PAGES) - 1  # every question; its index page is a path
     assert top_of(page, ".page-cards li") <= 1.5 * PHONE["height"]
 
 
-def test_each_question_is_summed_up_by_its_own_page_summary_with_citations(page, server):
+def test_each_question_is_summed_up_by_its_own_page_summary_with_citations(reading_page, server):
     """One source of truth: the home page prints each page's front-matter summary."""
+    page = reading_page()
     page.goto(server.url())
     shown = {
         link.split("/")[-2]: (text, cited)
@@ -148,8 +149,8 @@ READING_TIME = """() => {
 }"""
 
 
-def test_every_page_shows_its_reading_time_under_its_title(new_context, server):
-    page = new_context(viewport=DESKTOP).new_page()
+def test_every_page_shows_its_reading_time_under_its_title(reading_page, server):
+    page = reading_page(DESKTOP)
     missing = []
     for path in PAGES:
         page.goto(server.url(path))
@@ -163,8 +164,8 @@ def test_every_page_shows_its_reading_time_under_its_title(new_context, server):
     assert not missing, f"pages without a reading time under the title: {missing}"
 
 
-def test_figure_tables_are_cards_on_a_phone_and_tables_on_a_desktop(new_context, server):
-    phone = new_context(viewport=PHONE).new_page()
+def test_figure_tables_are_cards_on_a_phone_and_tables_on_a_desktop(reading_page, server):
+    phone = reading_page(PHONE)
     phone.goto(server.url("numbers/"))
     rows = phone.locator(".figures-table tbody tr")
     assert rows.count() > 10
@@ -184,7 +185,7 @@ def test_figure_tables_are_cards_on_a_phone_and_tables_on_a_desktop(new_context,
     assert header is None or header["height"] <= 1  # for screen readers only
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     phone.screenshot(path=SCREENSHOTS / "numbers-cards-390.png")
-    desk = new_context(viewport=LAPTOP).new_page()
+    desk = reading_page(LAPTOP)
     desk.goto(server.url("numbers/"))
     assert desk.locator(".figures-table tbody tr").first.evaluate("r => getComputedStyle(r).display") == (
         "table-row"

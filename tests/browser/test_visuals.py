@@ -107,7 +107,8 @@ def test_chart_text_is_at_least_12px_on_a_390px_phone(new_context, server):
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
-def test_on_a_desktop_the_charts_sit_side_by_side_with_text_of_12px_or_more(page, server):
+def test_on_a_desktop_the_charts_sit_side_by_side_with_text_of_12px_or_more(reading_page, server):
+    page = reading_page()
     page.goto(server.url("numbers/"))
     layout = page.eval_on_selector_all(
         "svg.chart",
@@ -122,7 +123,8 @@ def test_on_a_desktop_the_charts_sit_side_by_side_with_text_of_12px_or_more(page
     assert min(chart["text"] for chart in layout) >= 12, layout
 
 
-def test_the_chart_downloads_are_served(page, server):
+def test_the_chart_downloads_are_served(reading_page, server):
+    page = reading_page()
     page.goto(server.url("numbers/"))
     for label, kind in (("CSV", "text/csv"), ("SVG", "image/svg+xml")):
         href = page.locator(".chart-downloads a", has_text=label).get_attribute("href")
