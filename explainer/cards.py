@@ -106,11 +106,13 @@ def draw(card: Card) -> bytes:
 
 def render(card: Card, cache_dir: pathlib.Path | None = None) -> bytes:
     """The card's PNG, from the cache when its text has not changed."""
-    cached = cache_dir / f"{card.key}.png" if cache_dir else None
-    if cached and cached.is_file():
-        return cached.read_bytes()
-    png = draw(card)
-    if cached:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        cached.write_bytes(png)
-    return png
+    return cached(card, cache_dir).read_bytes() if cache_dir else draw(card)
+
+
+def cached(card: Card, cache_dir: pathlib.Path) -> pathlib.Path:
+    """The card's PNG file in cache_dir, drawn first if its text has changed."""
+    path = cache_dir / f"{card.key}.png"
+    if not path.is_file():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(draw(card))
+    return path

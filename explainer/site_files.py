@@ -3,26 +3,67 @@
 Markdown extensions cannot add files to a build, so these come from one function that
 needs neither MkDocs nor Zensical: the MkDocs hook (mkdocs_files.py) adds its files to
 the build, and tools/zensical_build.py writes them into Zensical's finished site.
+MkDocs keeps a generated file's content until the end of the build, so the hook gets
+them as files in the project's .cache/ instead (cached_site_files): the downloads grow
+with the data, and the cards with the pages.
 """
 
 from __future__ import annotations
 
+import functools
+import os
 import pathlib
+import tempfile
+from collections.abc import Callable
 
 from . import cards, data, downloads, feed
 
 LOCAL_URL = "http://127.0.0.1:8000/"  # the feed's links when no site_url is set
 
 
+def text_files(docs_dir: pathlib.Path, site_name: str, site_url: str) -> dict[str, Callable[[], str]]:
+    """{path in the site: what makes its text}: the data downloads and the feed."""
+    dataset = data.load(docs_dir / "data")
+    files = {path: functools.partial(render, dataset) for path, render in downloads.FILES.items()}
+    files[feed.FEED_PATH] = functools.partial(feed.atom, docs_dir, site_url or LOCAL_URL, site_name)
+    return files
+
+
 def site_files(docs_dir, site_name: str, site_url: str, card_cache: pathlib.Path) -> dict[str, str | bytes]:
     """{path in the site: content} for every extra file; cards are cached in card_cache."""
     docs_dir = pathlib.Path(docs_dir)
-    dataset = data.load(docs_dir / "data")
-    files: dict[str, str | bytes] = {path: render(dataset) for path, render in downloads.FILES.items()}
-    files[feed.FEED_PATH] = feed.atom(docs_dir, site_url or LOCAL_URL, site_name)
+    files: dict[str, str | bytes] = {
+        path: make() for path, make in text_files(docs_dir, site_name, site_url).items()
+    }
     for card in cards.page_cards(docs_dir, site_name):
         files[card.path] = cards.render(card, card_cache)
     return files
+
+
+def cached_site_files(
+    docs_dir, site_name: str, site_url: str, cache: pathlib.Path
+) -> dict[str, pathlib.Path]:
+    """{path in the site: the file holding it} for every extra file: the downloads and the
+    feed written into cache/site-files/, the cards as cached in cache/cards/."""
+    docs_dir = pathlib.Path(docs_dir)
+    files = {
+        path: write_replacing(cache / "site-files" / path, make())
+        for path, make in text_files(docs_dir, site_name, site_url).items()
+    }
+    for card in cards.page_cards(docs_dir, site_name):
+        files[card.path] = cards.cached(card, cache / "cards")
+    return files
+
+
+def write_replacing(target: pathlib.Path, text: str) -> pathlib.Path:
+    """Writes text to target in one step: a build running beside this one reads the old
+    file or the new one, never half of one."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    with os.fdopen(handle, "wb") as out:
+        out.write(text.encode("utf-8"))
+    os.replace(temporary, target)
+    return target
 
 
 def write_site_files(site_dir, docs_dir, site_name: str, site_url: str, card_cache) -> list[str]:
