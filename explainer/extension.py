@@ -57,6 +57,9 @@ class PageState:
     cited_keys: list[str] = dataclasses.field(default_factory=list)  # in order, for the JSON-LD
     dataset: data.Dataset | None = None  # loaded once per page, see ExplainerExtension.dataset
     deferred: list = dataclasses.field(default_factory=list)  # big parts kept aside (deferred.py)
+    # A page links to the same few pages many times; kept for one page only, as a cache
+    # across pages would hold every page's links until the end of the build.
+    links: dict[tuple[str, str], str] = dataclasses.field(default_factory=dict)  # {(here, target): link}
 
 
 class ExplainerExtension(BlocksExtension):
@@ -155,7 +158,11 @@ class ExplainerExtension(BlocksExtension):
 
     def link(self, target: str) -> str:
         """A relative link from this page to target, a docs-relative .md path with optional #anchor."""
-        return page_context.relative_link(self.page.src_path, target)
+        key = (self.page.src_path, target)
+        links = self.state.links
+        if key not in links:
+            links[key] = page_context.relative_link(*key)
+        return links[key]
 
     @property
     def page_file(self) -> pathlib.Path:

@@ -10,7 +10,6 @@ tests, the checker) `host()` is None and the entry extension's own options stand
 from __future__ import annotations
 
 import dataclasses
-import functools
 import os
 import pathlib
 import posixpath
@@ -101,13 +100,12 @@ def _host(relpath, context) -> Host | None:
     return None
 
 
-@functools.lru_cache(maxsize=65536)
 def relative_link(here: str, target: str) -> str:
     """A link from page `here` to target (a docs-relative .md path with optional #anchor).
 
     Both MkDocs and Zensical rewrite relative .md links to the built page's URL and
-    check them; neither rewrites links that start with '/'. Memoised, as a page links
-    to the same few pages many times.
+    check them; neither rewrites links that start with '/'. The page's links are
+    memoised for the page (ExplainerExtension.link).
     """
     path, _, anchor = target.partition("#")
     relative = "" if path == here else _relative_path(path, posixpath.dirname(here))
