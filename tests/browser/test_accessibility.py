@@ -139,6 +139,25 @@ def setting_pages(browser):
         page.context.close()
 
 
+@pytest.fixture(scope="module")
+def state_pages(browser):
+    """state_pages(scheme, viewport): one page per palette and viewport for the tests below
+    that open part of a page. Each test loads its page afresh (a new document: nothing open,
+    nothing focused); the mouse is moved off the page first, so no hover carries over."""
+    opened = {}
+
+    def page_for(scheme, viewport):
+        key = (scheme, viewport["width"], viewport["height"])
+        if key not in opened:
+            opened[key] = browser.new_context(viewport=viewport, color_scheme=scheme).new_page()
+        opened[key].mouse.move(-1, -1)
+        return opened[key]
+
+    yield page_for
+    for page in opened.values():
+        page.context.close()
+
+
 @pytest.mark.parametrize("path", PAGES, ids=lambda path: path or "home")
 @pytest.mark.parametrize("setting", SETTINGS)
 def test_page_has_no_accessibility_violations(setting_pages, server, setting, path):
@@ -150,8 +169,8 @@ def test_page_has_no_accessibility_violations(setting_pages, server, setting, pa
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_open_search_with_results_has_no_accessibility_violations(new_context, server, scheme):
-    page = new_context(color_scheme=scheme).new_page()
+def test_open_search_with_results_has_no_accessibility_violations(state_pages, server, scheme):
+    page = state_pages(scheme, DESKTOP)
     page.goto(server.url())
     wait_until_settled(page, scheme)
     page.keyboard.press("/")
@@ -163,8 +182,8 @@ def test_open_search_with_results_has_no_accessibility_violations(new_context, s
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_open_mobile_navigation_has_no_accessibility_violations(new_context, server, scheme):
-    page = new_context(viewport=MOBILE, color_scheme=scheme).new_page()
+def test_open_mobile_navigation_has_no_accessibility_violations(state_pages, server, scheme):
+    page = state_pages(scheme, MOBILE)
     page.goto(server.url("debate/watch-or-remove/"))
     wait_until_settled(page, scheme)
     page.locator("label.md-header__button[for=__drawer]").click()
@@ -187,10 +206,10 @@ POPUPS = {
 
 @pytest.mark.parametrize("popup", POPUPS)
 @pytest.mark.parametrize("setting", SETTINGS)
-def test_an_open_popup_has_no_accessibility_violations(new_context, server, setting, popup):
+def test_an_open_popup_has_no_accessibility_violations(state_pages, server, setting, popup):
     scheme, viewport = SETTINGS[setting]
     open_popup, shown, opener = POPUPS[popup]
-    page = new_context(viewport=viewport, color_scheme=scheme).new_page()
+    page = state_pages(scheme, viewport)
     page.goto(server.url("debate/do-suspensions-work/"))
     wait_until_settled(page, scheme)
     open_popup(page)
@@ -200,8 +219,8 @@ def test_an_open_popup_has_no_accessibility_violations(new_context, server, sett
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_filtered_sources_list_has_no_accessibility_violations(new_context, server, scheme):
-    page = new_context(viewport=MOBILE, color_scheme=scheme).new_page()
+def test_filtered_sources_list_has_no_accessibility_violations(state_pages, server, scheme):
+    page = state_pages(scheme, MOBILE)
     page.goto(server.url("sources/"))
     wait_until_settled(page, scheme)
     page.get_by_label("Type").select_option("type-news-report")
