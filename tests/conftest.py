@@ -152,16 +152,6 @@ def offline_site_dir(tmp_path_factory) -> pathlib.Path:
     return build_once(tmp_path_factory, "site-offline", strict_build("mkdocs.offline.yml", "offline build"))
 
 
-@pytest.fixture(scope="session")
-def site_built_elsewhere(tmp_path_factory) -> pathlib.Path:
-    """mkdocs.yml built strictly from a folder outside the project (and without network)."""
-    elsewhere = shared_folder(tmp_path_factory)
-    config = str(ROOT / "mkdocs.yml")
-    return build_once(
-        tmp_path_factory, "site-elsewhere", strict_build(config, "build from elsewhere", elsewhere)
-    )
-
-
 # A page whose title and description try to break out of <head> (test_site). make check
 # refuses them; the build alone must still escape them. (The navigation prints titles as
 # HTML, so this title shows unescaped in every page's nav: test_share builds apart.)
@@ -176,19 +166,23 @@ HOSTILE_TITLES = {
 @pytest.fixture(scope="session")
 def copy_project_site(tmp_path_factory) -> pathlib.Path:
     """The strict build of a source-archive copy of the project (no git history) whose
-    HOSTILE_TITLES page carries hostile front matter: one build for test_site's tests of each."""
+    HOSTILE_TITLES page carries hostile front matter, run from a folder outside the copy and
+    without network (NO_NETWORK_MARK) where unshare permits: one build for test_site's tests
+    of each (a build from elsewhere, without network, without git, escaping front matter)."""
     from project_copy import copy_project
 
     def make(folder: pathlib.Path) -> str | None:
         project = copy_project(folder.parent / "copy-project")
+        elsewhere = folder.parent / "copy-project-elsewhere"
+        elsewhere.mkdir()
         for name, (title, description) in HOSTILE_TITLES.items():
             page = project / "docs" / name
             lines = page.read_text(encoding="utf-8").splitlines()
             assert lines[1].startswith("title: ") and lines[2].startswith("description: "), name
             lines[1:3] = [f"title: {json.dumps(title)}", f"description: {json.dumps(description)}"]
             page.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        result = mkdocs_build(folder, cwd=project)
-        return None if result.returncode == 0 else f"copy project build failed:\n{result.stderr[-4000:]}"
+        config = str(project / "mkdocs.yml")
+        return strict_build(config, "copy project build (from another folder)", elsewhere)(folder)
 
     return build_once(tmp_path_factory, "copy-project-site", make)
 

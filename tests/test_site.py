@@ -133,12 +133,13 @@ def test_the_downloads_are_built_and_match_the_data(site_dir):
     assert (site_dir / "downloads" / "sources.bib").read_text().count("\n@") + 1 == len(sources)
 
 
-def test_the_build_needs_no_network(site_built_elsewhere, offline_site_dir):
-    """The two shared builds of mkdocs.yml and mkdocs.offline.yml ran under `unshare -n`."""
+def test_the_build_needs_no_network(copy_project_site, offline_site_dir):
+    """The two shared builds of mkdocs.yml (in a copy of the project) and mkdocs.offline.yml
+    ran under `unshare -n`."""
     reason = unshare_unavailable()
     if reason:
         pytest.skip(reason)
-    for site in (site_built_elsewhere, offline_site_dir):
+    for site in (copy_project_site, offline_site_dir):
         assert (site / NO_NETWORK_MARK).is_file(), f"{site} was built with the network"
         assert (site / "index.html").is_file()
 
@@ -161,9 +162,10 @@ def test_the_build_works_from_a_shallow_clone(tmp_path):
     assert "Last updated: <time" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
 
 
-def test_the_build_works_when_run_from_another_folder(site_built_elsewhere):
-    """Snippets' base_path uses !relative, so abbreviations survive a build from elsewhere."""
-    assert "<abbr title=" in (site_built_elsewhere / "index.html").read_text(encoding="utf-8")
+def test_the_build_works_when_run_from_another_folder(copy_project_site):
+    """Snippets' base_path uses !relative, so abbreviations survive a build from elsewhere
+    (the copy's build runs from a folder beside it)."""
+    assert "<abbr title=" in (copy_project_site / "index.html").read_text(encoding="utf-8")
 
 
 def make(project, *targets, **kwargs):
