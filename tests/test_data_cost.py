@@ -6,10 +6,12 @@ Timings are in bench/events.py; these tests check the behaviour that keeps them 
 import re
 import shutil
 
+import markdown
 import pytest
 
 from explainer import data, page_context, usage
 from explainer.bibliography import LISTED
+from explainer.extension import ExplainerExtension
 
 from helpers import FIXTURE, convert
 
@@ -51,14 +53,24 @@ def test_the_usage_count_ignores_citations_shown_as_code(tmp_path):
     assert usage.citing_pages(docs) == {"census-2015": [("a.md", "A")]}
 
 
-def test_links_between_pages_are_relative_and_computed_once_per_pair():
-    here = "debate/question.md"
-    page_context.relative_link.cache_clear()
+def test_a_page_works_out_each_link_once_and_the_next_page_starts_afresh(monkeypatch):
+    worked_out, relative_link = [], page_context.relative_link
+
+    def counted(here, target):
+        worked_out.append((here, target))
+        return relative_link(here, target)
+
+    monkeypatch.setattr(page_context, "relative_link", counted)
+    site = ExplainerExtension(docs_dir=str(FIXTURE / "docs"), page="debate/question.md")
+    md = markdown.Markdown(extensions=[site])
     for _ in range(3):
-        assert page_context.relative_link(here, "sources.md#census-2015") == "../sources.md#census-2015"
-        assert page_context.relative_link(here, "debate/question.md#x") == "#x"
-        assert page_context.relative_link(here, "debate/other.md") == "other.md"
-    assert page_context.relative_link.cache_info().misses == 3
+        assert site.link("sources.md#census-2015") == "../sources.md#census-2015"
+        assert site.link("debate/question.md#x") == "#x"
+        assert site.link("debate/other.md") == "other.md"
+    assert len(worked_out) == 3
+    md.reset()  # as for the next page: its links are its own
+    assert site.link("debate/other.md") == "other.md"
+    assert len(worked_out) == 4
 
 
 def test_relative_paths_match_posixpath_without_the_working_folder():
