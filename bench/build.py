@@ -407,7 +407,6 @@ def main() -> None:
     print("Budgets (issue 13):")
     for label, value, ok in budgets:
         print(f"  {label:52} {'' if value is None else f'{value:6.2f}':>6}  {verdict(ok)}")
-    print(f"bench/build.py took {time.perf_counter() - started:.0f} s")
 
 
 if __name__ == "__main__":
