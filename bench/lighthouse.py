@@ -4,20 +4,19 @@ Method. Builds the site and stock Material (build.stock_config(): the same mkdoc
 without the explainer extensions, hooks, overrides and extra CSS/JS), serves each
 gzipped from 127.0.0.1 (a small http.server, as a static host would), and runs
 Lighthouse 12.2.3 (pinned in bench/package-lock.json; `npm ci` on first use) in
-Debian's Chromium. All runs are made in turn by one Node process
-(bench/lighthouse_runs.mjs): each is what the `lighthouse` command does, with its own
-fresh Chromium and profile, but Node starts and loads Lighthouse once, not once a run.
-One warm-up run first (not counted: it reads Lighthouse and Chromium into memory, which
-every later run of either build shares), then for each page and form factor 5 runs
-alternating ours, stock, ours, stock ... so a slow spell on this shared machine hits
-both. Lighthouse skips its full-page screenshot (a picture for the HTML report, taken
-after the trace the scores come from; it was a fifth of each run). Prints the median
-Performance score and Total Blocking Time with their min-max spread, and the audits
-that cost the median run points. `make bench` measures the debate page as a phone
-(Lighthouse's default; Performance only: 11 runs); `--pages "debate page,timeline"`
-picks pages; `--full` measures all six page types, adds the desktop preset and the
-Accessibility, Best Practices and SEO categories, with the budget (Performance >= 98,
-the others 100). JSON reports are kept in bench/results/.
+Debian's Chromium. One warm-up run first (not counted: it reads Lighthouse, Node and
+Chromium into the page cache, which every later run of either build shares; each run
+starts its own Chromium with a fresh profile, so nothing else carries over), then for
+each page and form factor 5 runs alternating ours, stock, ours, stock ... so a slow
+spell on this shared machine hits both. Lighthouse skips its full-page screenshot (a
+picture for the HTML report, taken after the trace the scores come from; it was a fifth
+of each run). Prints the median Performance score and Total Blocking Time with their
+min-max spread, and the audits that cost the median run points. `make bench` measures
+the debate page as a phone (Lighthouse's default; Performance only: 11 runs, about two
+minutes on an idle 2-core machine); `--pages "debate page,timeline"` picks pages;
+`--full` measures all six page types, adds the desktop preset and the Accessibility,
+Best Practices and SEO categories, with the budget (Performance >= 98, the others 100).
+JSON reports are kept in bench/results/.
 """
 
 from __future__ import annotations
@@ -31,6 +30,7 @@ import os
 import pathlib
 import statistics
 import subprocess
+import sys
 import tempfile
 import threading
 
@@ -114,9 +114,10 @@ def ensure_lighthouse():
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=BENCH, check=True)
 
 
-def lighthouse_args(url: str, form_factor: str, categories: list[str], report: pathlib.Path) -> list[str]:
-    """The arguments of one `lighthouse` CLI run that writes its JSON report to `report`."""
-    return [
+def lighthouse(url: str, form_factor: str, categories: list[str], report: pathlib.Path) -> dict:
+    """Runs Lighthouse once; returns its JSON report."""
+    command = [
+        str(LIGHTHOUSE),
         url,
         "--output=json",
         f"--output-path={report}",
@@ -126,27 +127,12 @@ def lighthouse_args(url: str, form_factor: str, categories: list[str], report: p
         f"--chrome-flags={CHROME_FLAGS}",
         *FORM_FACTORS[form_factor],
     ]
-
-
-def run_all(runs: list[tuple[str, str, list[str], pathlib.Path]]) -> list[dict]:
-    """The JSON report of each (url, form factor, categories, report path), the runs made in
-    turn in one Node process (lighthouse_runs.mjs)."""
-    reports = [report for *_, report in runs]
-    for report in reports:
-        report.unlink(missing_ok=True)
     result = subprocess.run(
-        ["node", str(BENCH / "lighthouse_runs.mjs")],
-        input=json.dumps([lighthouse_args(*run) for run in runs]),
-        cwd=BENCH,
-        env={**os.environ, "CHROME_PATH": CHROME},
-        capture_output=True,
-        text=True,
+        command, env={**os.environ, "CHROME_PATH": CHROME}, capture_output=True, text=True
     )
-    missing = [report for report in reports if not report.exists()]
-    if result.returncode or missing:
-        failed = runs[len(reports) - len(missing)][0] if missing else "a run"
-        raise SystemExit(f"lighthouse failed on {failed}:\n{(result.stdout + result.stderr)[-2000:]}")
-    return [json.loads(report.read_text(encoding="utf-8")) for report in reports]
+    if result.returncode or not report.exists():
+        raise SystemExit(f"lighthouse failed on {url} ({form_factor}):\n{result.stderr[-2000:]}")
+    return json.loads(report.read_text(encoding="utf-8"))
 
 
 def misses(report: dict) -> list[str]:
@@ -176,38 +162,48 @@ def measure(
 ) -> list[tuple]:
     """One warm-up, then for each page and form factor `runs` rounds alternating the builds."""
     servers = {label: serve(site) for label, site in sites.items()}
-    warm_up = next(iter(servers.values()))
-    first_page = next(iter(pages.values()))
-    plan = [(None, f"http://127.0.0.1:{warm_up.server_port}/{first_page}", form_factors[0], "warm-up")]
-    for form_factor in form_factors:
-        for name, path in pages.items():
-            for run in range(1, runs + 1):
-                for label, httpd in servers.items():
-                    plan.append(
-                        (
-                            (label, name, form_factor),
+    rows = []
+    try:
+        first = next(iter(servers.values()))
+        lighthouse(
+            f"http://127.0.0.1:{first.server_port}/{next(iter(pages.values()))}",
+            form_factors[0],
+            categories,
+            RESULTS / "warm-up.json",
+        )
+        for form_factor in form_factors:
+            for name, path in pages.items():
+                reports = {label: [] for label in sites}
+                for run in range(1, runs + 1):
+                    for label, httpd in servers.items():
+                        report_path = RESULTS / f"{label}-{form_factor}-{name.replace(' ', '-')}-{run}.json"
+                        report = lighthouse(
                             f"http://127.0.0.1:{httpd.server_port}/{path}",
                             form_factor,
-                            f"{label}-{form_factor}-{name.replace(' ', '-')}-{run}",
+                            categories,
+                            report_path,
+                        )
+                        reports[label].append(report)
+                for label, measured in reports.items():
+                    measured.sort(
+                        key=lambda r: (
+                            r["categories"]["performance"]["score"],
+                            -r["audits"]["total-blocking-time"]["numericValue"],
                         )
                     )
-    try:
-        reports = run_all([(url, form, categories, RESULTS / f"{stem}.json") for _, url, form, stem in plan])
+                    rows.append(
+                        (
+                            label,
+                            name,
+                            form_factor,
+                            [scores(r) for r in measured],
+                            misses(measured[len(measured) // 2]),
+                        )
+                    )
+                print(f"  measured {name} ({form_factor})", file=sys.stderr)
     finally:
         for httpd in servers.values():
             httpd.shutdown()
-    measured: dict[tuple, list[dict]] = {}  # in the plan's order: form factor, page, build
-    for (key, *_), report in zip(plan[1:], reports[1:], strict=True):  # after the warm-up
-        measured.setdefault(key, []).append(report)
-    rows = []
-    for (label, name, form_factor), group in measured.items():
-        group.sort(
-            key=lambda r: (
-                r["categories"]["performance"]["score"],
-                -r["audits"]["total-blocking-time"]["numericValue"],
-            )
-        )
-        rows.append((label, name, form_factor, [scores(r) for r in group], misses(group[len(group) // 2])))
     return rows
 
 
