@@ -18,6 +18,7 @@ import hashlib
 import io
 import pathlib
 
+from .cache_files import write_whole
 from .usage import front_matter, page_files
 
 WIDTH, HEIGHT = 1200, 630
@@ -113,6 +114,5 @@ def cached(card: Card, cache_dir: pathlib.Path) -> pathlib.Path:
     """The card's PNG file in cache_dir, drawn first if its text has changed."""
     path = cache_dir / f"{card.key}.png"
     if not path.is_file():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(draw(card))
+        write_whole(path, draw(card))
     return path

@@ -23,6 +23,7 @@ import unicodedata
 import yaml
 
 from . import dates
+from .cache_files import write_whole
 from .errors import ContentError, Problem, display_path, read_utf8
 
 SCHEMA_DIR = pathlib.Path(__file__).parent / "schemas"
@@ -709,10 +710,7 @@ def _schema_errors(name: str, path: pathlib.Path, entries) -> list:
     errors = sorted(_validator(name).iter_errors(entries), key=lambda e: list(map(str, e.path)))
     if not errors and mark is not None:
         try:
-            mark[0].parent.mkdir(parents=True, exist_ok=True)
-            temporary = mark[0].with_name(f"{mark[0].name}.{os.getpid()}")
-            temporary.write_text(mark[1], encoding="ascii")
-            os.replace(temporary, mark[0])  # whole or not at all, if two processes write
+            write_whole(mark[0], mark[1].encode("ascii"))
         except OSError:
             pass  # a read-only project: validate every time
     return errors

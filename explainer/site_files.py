@@ -11,12 +11,11 @@ with the data, and the cards with the pages.
 from __future__ import annotations
 
 import functools
-import os
 import pathlib
-import tempfile
 from collections.abc import Callable
 
 from . import cards, data, downloads, feed
+from .cache_files import write_whole
 
 LOCAL_URL = "http://127.0.0.1:8000/"  # the feed's links when no site_url is set
 
@@ -47,23 +46,12 @@ def cached_site_files(
     feed written into cache/site-files/, the cards as cached in cache/cards/."""
     docs_dir = pathlib.Path(docs_dir)
     files = {
-        path: write_replacing(cache / "site-files" / path, make())
+        path: write_whole(cache / "site-files" / path, make().encode("utf-8"))
         for path, make in text_files(docs_dir, site_name, site_url).items()
     }
     for card in cards.page_cards(docs_dir, site_name):
         files[card.path] = cards.cached(card, cache / "cards")
     return files
-
-
-def write_replacing(target: pathlib.Path, text: str) -> pathlib.Path:
-    """Writes text to target in one step: a build running beside this one reads the old
-    file or the new one, never half of one."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    with os.fdopen(handle, "wb") as out:
-        out.write(text.encode("utf-8"))
-    os.replace(temporary, target)
-    return target
 
 
 def write_site_files(site_dir, docs_dir, site_name: str, site_url: str, card_cache) -> list[str]:

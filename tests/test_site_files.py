@@ -7,7 +7,7 @@ import pathlib
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
 
-from explainer.site_files import cached_site_files, site_files, write_replacing
+from explainer.site_files import cached_site_files, site_files
 
 from helpers import FIXTURE, copy_fixture
 
@@ -33,11 +33,3 @@ def test_the_hook_adds_each_file_by_its_path_in_the_cache_not_its_content(tmp_pa
         source = pathlib.Path(file.abs_src_path)
         assert source.is_relative_to(project / ".cache") and source.is_file(), file.src_uri
         assert file.content_bytes == source.read_bytes()
-
-
-def test_a_rewritten_file_is_replaced_whole_and_leaves_no_temporary_file(tmp_path):
-    target = tmp_path / "downloads" / "sources.csv"
-    write_replacing(target, "old\n")
-    write_replacing(target, "new “text”\n")
-    assert target.read_text(encoding="utf-8") == "new “text”\n"
-    assert [path.name for path in target.parent.iterdir()] == ["sources.csv"]
