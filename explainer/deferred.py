@@ -36,6 +36,10 @@ def defer(site, part: etree.Element) -> etree.Element:
     return etree.Element(PLACEHOLDER, {"data-part": str(len(site.state.deferred) - 1)})
 
 
+def _part(deferred: list, placeholder: etree.Element) -> etree.Element:
+    return deferred[int(placeholder.get("data-part"))]
+
+
 def iter_page(root: etree.Element, site, tag: str | None = None):
     """Every element of the page in reading order (as root.iter(tag)), deferred parts included."""
     deferred = site.state.deferred
@@ -44,7 +48,7 @@ def iter_page(root: etree.Element, site, tag: str | None = None):
         return
     for element in root.iter():
         if element.tag == PLACEHOLDER:
-            yield from deferred[int(element.get("data-part"))].iter(tag)
+            yield from _part(deferred, element).iter(tag)
         elif tag is None or element.tag == tag:
             yield element
 
@@ -52,63 +56,63 @@ def iter_page(root: etree.Element, site, tag: str | None = None):
 def children(element: etree.Element, site) -> list[etree.Element]:
     """The element's children, each deferred part in its placeholder's place."""
     deferred = site.state.deferred
-    return [deferred[int(c.get("data-part"))] if c.tag == PLACEHOLDER else c for c in element]
+    return [_part(deferred, c) if c.tag == PLACEHOLDER else c for c in element]
 
 
-def _placeholders(root: etree.Element):
-    """(parent, index, placeholder) for every placeholder in the tree."""
-    return [
-        (parent, index, child)
-        for parent in root.iter()
-        for index, child in enumerate(parent)
-        if child.tag == PLACEHOLDER
-    ]
-
-
-class DeferredTreeprocessor(Treeprocessor):
-    """Each part gets the line breaks the rest of the page got, and MkDocs learns its ids."""
+class _PartsStep(Treeprocessor):
+    """A step over the page's deferred parts."""
 
     def __init__(self, md, site):
         super().__init__(md)
         self.site = site
 
-    def run(self, root):
+    def placed_parts(self, root: etree.Element) -> list[tuple[etree.Element, int, etree.Element]]:
+        """(parent, index of the placeholder, part) for every part the page holds."""
         deferred = self.site.state.deferred
         if not deferred:
+            return []
+        return [
+            (parent, index, _part(deferred, child))
+            for parent in root.iter()
+            for index, child in enumerate(parent)
+            if child.tag == PLACEHOLDER
+        ]
+
+
+class DeferredTreeprocessor(_PartsStep):
+    """Each part gets the line breaks the rest of the page got, and MkDocs learns its ids."""
+
+    def run(self, root):
+        placed = self.placed_parts(root)
+        if not placed:
             return
         prettify, anchors = (
             self.md.treeprocessors[name] if name in self.md.treeprocessors else None
             for name in ("prettify", "mkdocs_extract_anchors")
         )
-        for _, _, placeholder in _placeholders(root):
-            part = deferred[int(placeholder.get("data-part"))]
-            part.tail = placeholder.tail
+        for parent, index, part in placed:
+            part.tail = parent[index].tail
             if prettify is not None:
                 prettify.run(part)  # Python-Markdown's public step, as on the rest of the page
             if anchors is not None:
                 anchors.run(part)  # the same ids (entries keep theirs when they move to a title)
 
 
-class DeferredHtmlTreeprocessor(Treeprocessor):
+class DeferredHtmlTreeprocessor(_PartsStep):
     """Each part written out and stashed as raw HTML, in its placeholder's place."""
 
     NAME = "explainer-deferred-html"
 
-    def __init__(self, md, site):
-        super().__init__(md)
-        self.site = site
-
     def run(self, root):
-        deferred = self.site.state.deferred
-        if not deferred:
+        placed = self.placed_parts(root)
+        if not placed:
             return
         steps = self.md.treeprocessors
         after = list(steps)[steps.get_index_for_name(self.NAME) + 1 :]
         # The steps still to come (MkDocs' link rewriting, 0) run on each part here, but
         # unescape: a part holds none of its placeholders (no Markdown was parsed there).
         after = [step for step in after if "unescape" not in steps or step is not steps["unescape"]]
-        for parent, index, placeholder in _placeholders(root):
-            part = deferred[int(placeholder.get("data-part"))]
+        for parent, index, part in placed:
             for step in after:
                 step.run(part)
             tail, part.tail = part.tail, None
