@@ -1,0 +1,75 @@
+"""MkDocs hook: Material's search reads each page without the parts it leaves out anyway.
+
+Material's search plugin walks a page's whole HTML with Python's HTML parser, including
+every element marked `data-search-exclude`, whose text it then drops. On this site
+those are most of the markup (source lists, filters, the timeline's overview), so the
+walk was the build's biggest single cost. Here, just before the plugin reads the page,
+the page's HTML is replaced by a copy without those elements; mkdocs_page_html.py puts
+the whole HTML back for the page's template once search is done. The search index is
+byte-identical (tests/test_mkdocs_search_view.py). Zensical ignores hooks and has its
+own search.
+"""
+
+from __future__ import annotations
+
+import re
+
+from material.plugins.search.plugin import void as VOID_TAGS  # the tags the plugin never closes
+from mkdocs.plugins import event_priority
+
+from explainer.mkdocs_page_html import COMPRESSED, release
+
+EXCLUDED = "data-search-exclude"
+MARKER = re.compile(re.escape(EXCLUDED), re.IGNORECASE)  # the parser lower-cases names
+# A start tag, attribute by attribute, so the marker counts only as an attribute's name.
+START_TAG = re.compile(
+    r"""<([a-zA-Z][^\s/>]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*/?>"""
+)
+ATTRIBUTE_NAME = re.compile(r"""\s([^\s"'>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+
+
+def _end_of_element(html: str, tag: str, start: int) -> int | None:
+    """Where the element whose start tag ends at start closes, or None if it never does."""
+    same_tag = re.compile(rf"<(/?){re.escape(tag)}(?=[\s/>])[^>]*>", re.IGNORECASE)
+    depth = 1
+    for match in same_tag.finditer(html, start):
+        depth += -1 if match.group(1) else 1
+        if depth == 0:
+            return match.end()
+    return None
+
+
+def search_view(html: str) -> str:
+    """html without its data-search-exclude elements (left as they are where unclosed)."""
+    kept, position = [], 0
+    while found := MARKER.search(html, position):
+        marker = found.start()
+        tag_start = html.rfind("<", position, marker)
+        start_tag = START_TAG.match(html, tag_start) if tag_start != -1 else None
+        if (
+            start_tag is None
+            or start_tag.end() <= marker
+            or EXCLUDED not in (name.lower() for name in ATTRIBUTE_NAME.findall(start_tag.group(2)))
+        ):
+            kept.append(html[position : marker + len(EXCLUDED)])
+            position = marker + len(EXCLUDED)
+            continue
+        tag = start_tag.group(1).lower()
+        if tag in VOID_TAGS or start_tag.group(0).endswith("/>"):
+            end = start_tag.end()
+        else:
+            end = _end_of_element(html, tag, start_tag.end())
+            if end is None:
+                break
+        kept.append(html[position:tag_start])
+        position = end
+    kept.append(html[position:])
+    return "".join(kept)
+
+
+@event_priority(50)  # after nothing that changes the HTML, before the search plugin (0)
+def on_page_context(context, page, config, nav):
+    held = getattr(page, COMPRESSED, None)
+    if held is not None:
+        page.content = search_view(release(held))
+    return context
