@@ -25,7 +25,7 @@ from markdown.util import AtomicString
 from . import deferred
 from .citations import CITE_CLASS
 from .deferred import iter_page
-from .text import source
+from .text import sources_in
 
 # 1,000 and up with separators (comma, no-break or thin space), or five digits and up
 # without (four bare digits are usually a year).
@@ -74,11 +74,11 @@ def variants(text: str) -> list[str]:
     return found
 
 
-def plain_text(element) -> str:
+def plain_text(md, element) -> str:
     """The element's text as a reader sees it: data strings (stashed, see text.py) included."""
-    pieces = [source(element.text)]
+    pieces = [sources_in(md, element.text)]
     for child in element:
-        pieces += ["" if EXCLUDE in child.attrib else plain_text(child), source(child.tail)]
+        pieces += ["" if EXCLUDE in child.attrib else plain_text(md, child), sources_in(md, child.tail)]
     return "".join(pieces)
 
 
@@ -116,7 +116,7 @@ class SearchTermsTreeprocessor(Treeprocessor):
             return
         children = deferred.children(element, self.site)
         if element.tag in TEXT_BLOCKS and not any(child.tag in TEXT_BLOCKS for child in children):
-            extra = variants(plain_text(element))
+            extra = variants(plain_text(self.md, element))
             if extra:
                 span = etree.SubElement(element, "span", {"class": SPAN_CLASS, "hidden": "hidden"})
                 span.text = AtomicString(" ".join(extra))

@@ -15,7 +15,7 @@ import functools
 import html
 import re
 
-from markdown.util import ETX, STX, AtomicString
+from markdown.util import ETX, HTML_PLACEHOLDER_RE, STX, AtomicString
 
 
 class DataText(AtomicString):
@@ -61,6 +61,19 @@ def data_text(md, value: str, glossary: bool = False) -> DataText:
 def source(text: str | None) -> str:
     """The data string behind a placeholder (or the text itself, if it is none)."""
     return getattr(text, "source", text or "")
+
+
+def sources_in(md, text: str | None) -> str:
+    """The text with the data string behind each placeholder in it: inline patterns turn a
+    placeholder into a plain string (one of several in a run of text) and lose its source."""
+    stash = md.htmlStash.rawHtmlBlocks
+
+    def data(match: re.Match) -> str:
+        index = int(match.group(1))
+        return getattr(stash[index], "value", "") if index < len(stash) else ""
+
+    text = source(text)
+    return HTML_PLACEHOLDER_RE.sub(data, text) if STX in text else text
 
 
 def escape(value: str, abbreviations: dict[str, str] | None = None) -> str:

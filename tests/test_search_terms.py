@@ -65,6 +65,11 @@ def test_a_number_only_in_a_left_out_part_gets_no_spellings():
     assert soup.select_one(".search-variants").get_text() == "46000 46 000"
 
 
+def test_a_number_in_an_inline_figure_gets_its_other_spellings():
+    soup = render("They estimated [fig:census-min] in 2014.")
+    assert soup.select_one("p > span.search-variants").get_text() == "46000 46 000"
+
+
 def test_every_left_out_class_says_why():
     assert all(reason.strip() for reason in {**LEFT_OUT, **LINKS_LEFT_OUT}.values())
 
