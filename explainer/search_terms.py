@@ -44,6 +44,9 @@ LEFT_OUT = {
     "actor-events": "each actor's events: titles repeated from the timeline",
     "source-uses": "the pages and events citing each source, and its key: titles from other pages",
     "correction-note": "'Corrected on ...: what changed' under the title of every corrected page",
+    "correction-where": "each correction's date and page: mostly the same date, and the page's own title",
+    "correction-said": "what a corrected page used to say: wording the site withdrew, where a search "
+    "for a fact should not land",
     "correction-says": "what a corrected page now says: the page itself holds it",
     "map-question": "the argument map's questions and sides: the debate pages' own headings",
     "side-jump": "a debate page's links to each side: the sides' own headings",
@@ -51,7 +54,6 @@ LEFT_OUT = {
 # class -> why search leaves the links inside elements of that class out.
 LINKS_LEFT_OUT = {
     "source-reference": "'Read the source', 'Archived copy': the same words in every source's title",
-    "correction-where": "the corrected page's title, repeated on each of its corrections",
 }
 
 
@@ -92,14 +94,31 @@ def leave_out_repeated_parts(root, site):
             continue
         classes = set(element.get("class").split())
         if classes & LEFT_OUT.keys():
-            # Material's search starts a result at every heading, even inside a part it
-            # leaves out (an empty result under the page's title), so mark those too.
-            for part in iter_page(element, site):
-                if part is element or part.tag in HEADINGS:
-                    part.set(EXCLUDE, "")
+            leave_out(element, site)
         if classes & LINKS_LEFT_OUT.keys():
             for link in iter_page(element, site, "a"):
                 link.set(EXCLUDE, "")
+
+
+def leave_out(element, site):
+    """Marks the element data-search-exclude, and each heading inside it.
+
+    Material's search parser tells elements apart by tag name alone, so a left-out <div>
+    would end at the first </div> inside it (the charts' second panel was indexed). Where
+    the element holds one of its own tag, its children are marked instead: the element's
+    own text is then indexed, which for the wrappers left out here is only whitespace.
+    """
+    inside = list(iter_page(element, site))[1:]
+    # Material's search starts a result at every heading, even inside a part it leaves out
+    # (an empty result under the page's title), so those are marked too.
+    for part in inside:
+        if part.tag in HEADINGS:
+            part.set(EXCLUDE, "")
+    if any(part.tag == element.tag for part in inside):
+        for child in deferred.children(element, site):
+            leave_out(child, site)
+    else:
+        element.set(EXCLUDE, "")
 
 
 class SearchTermsTreeprocessor(Treeprocessor):

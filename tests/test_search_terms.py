@@ -52,6 +52,24 @@ def test_a_sources_annotation_stays_but_its_uses_and_link_words_are_left_out():
     assert links and all(link.has_attr("data-search-exclude") for link in links)
 
 
+def test_a_corrections_old_wording_and_date_line_are_left_out_but_its_reason_is_not():
+    soup = render("/// corrections\n///", page="about/corrections.md")
+    for part in ("correction-where", "correction-said", "correction-says"):
+        assert soup.select_one(f".{part}").has_attr("data-search-exclude"), part
+    assert not soup.select_one(".correction-why").has_attr("data-search-exclude")
+
+
+def test_a_left_out_element_holding_its_own_tag_is_left_out_through_its_children():
+    # Material's parser ends a left-out <div> at the first </div> inside it.
+    soup = render(
+        '<div class="map-question" markdown>\n<div markdown>\n\nOne.\n\n</div>\n'
+        "<div markdown>\n\nTwo.\n\n</div>\n</div>"
+    )
+    outer = soup.select_one(".map-question")
+    assert not outer.has_attr("data-search-exclude")
+    assert all(inner.has_attr("data-search-exclude") for inner in outer.find_all("div"))
+
+
 def test_a_heading_inside_a_left_out_part_is_left_out_too():
     # Material's search would otherwise list it as an empty result under the page's title.
     soup = render('<section class="map-question" markdown>\n\n## A question\n\nText.\n\n</section>')
@@ -92,6 +110,7 @@ def test_the_built_index_holds_no_repeated_interface_text(site_dir):
         "It now says:",
         "Read the source",
         "Corrected on",
+        "It said:",
         "Sources on this page",
     ):
         assert repeated not in text, f"{repeated!r} is in the search index"
