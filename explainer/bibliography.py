@@ -13,7 +13,7 @@ import xml.etree.ElementTree as etree
 
 from . import vocabulary
 from .blockbase import SEARCH_ENTRY, DataBlock, key_list
-from .formatting import add_label, add_links, append_text, as_sentence, reference_text
+from .formatting import add_label, add_links, as_sentence, reference_text
 from .text import data_text
 from .usage import citing_pages
 
@@ -33,6 +33,12 @@ def external_link(md, parent, url: str, text: str) -> etree.Element:
     anchor = etree.SubElement(parent, "a", {"href": url, "rel": "noopener"})
     anchor.text = data_text(md, text)
     return anchor
+
+
+def note_span(md, parent, css_class: str, text: str) -> etree.Element:
+    span = etree.SubElement(parent, "span", {"class": css_class})
+    span.text = data_text(md, text)
+    return span
 
 
 def heading_id(source_type: str) -> str:
@@ -120,8 +126,11 @@ class SourcesBlock(DataBlock):
         # Print shows each address after its link (site.css), so the page carries it once.
         # The reference is the entry's heading (SEARCH_ENTRY): search lists each source.
         reference = etree.SubElement(article, "p", {"class": "source-reference", SEARCH_ENTRY: ""})
-        note = f" ({source['date_note']})" if source.get("date_note") else ""
-        reference.text = data_text(self.md, f"{reference_text(source)}{note} ")
+        reference.text = data_text(self.md, f"{reference_text(source)} ")
+        # The notes on the record (how the date was found, why a link is missing, which copy
+        # was read) are spans of their own, so that search can leave them out (search_terms).
+        if source.get("date_note"):
+            note_span(self.md, reference, "source-date-note", f"({source['date_note']}) ")
         links = [
             (source.get("url"), "Read the source"),
             (source.get("archive_url"), "Archived copy"),
@@ -129,11 +138,12 @@ class SourcesBlock(DataBlock):
         ]
         links = [(url, text) for url, text in links if url]
         if source.get("link_withheld"):
-            append_text(self.md, reference, f"No link, on purpose: {as_sentence(source['link_withheld'])}")
+            note = f"No link, on purpose: {as_sentence(source['link_withheld'])}"
+            note_span(self.md, reference, "source-link-note", note)
         elif not links:
-            append_text(self.md, reference, "No web address was verified for this source.")
+            note_span(self.md, reference, "source-link-note", "No web address was verified for this source.")
         elif not source.get("url"):
-            append_text(self.md, reference, "The original address was not verified. ")
+            note_span(self.md, reference, "source-link-note", "The original address was not verified. ")
         for index, (url, text) in enumerate(links):
             external_link(self.md, reference, url, text).tail = " · " if index < len(links) - 1 else None
         annotation = etree.SubElement(article, "p", {"class": "source-annotation"})
@@ -141,7 +151,12 @@ class SourcesBlock(DataBlock):
         details = etree.SubElement(article, "p", {"class": "source-details"})
         details.text = data_text(self.md, f"Reliability: {as_sentence(source['reliability'])}")
         if source.get("read_note"):
-            append_text(self.md, details, f" Checked for this site: {as_sentence(source['read_note'])}")
+            note_span(
+                self.md,
+                details,
+                "source-read-note",
+                f" Checked for this site: {as_sentence(source['read_note'])}",
+            )
         # What cites the entry, and its key: other pages' titles again, so search leaves them out.
         uses = etree.SubElement(details, "span", {"class": "source-uses"})
         uses.text = " "

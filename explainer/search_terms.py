@@ -42,6 +42,10 @@ LEFT_OUT = {
     "timeline-when": "each event's date and status: read before its title heading, so search "
     "filed them under the year, one line per event (the year outgrew Zensical's field limit)",
     "actor-events": "each actor's events: titles repeated from the timeline",
+    "source-date-note": "how a source's date was worked out ('Date from the page address'): "
+    "a note on the record, not what the source says",
+    "source-link-note": "why a source has no link or no original address: a note on the record",
+    "source-read-note": "'Checked for this site': which copy was read, and when",
     "source-uses": "the pages and events citing each source, and its key: titles from other pages",
     "correction-note": "'Corrected on ...: what changed' under the title of every corrected page",
     "correction-where": "each correction's date and page: mostly the same date, and the page's own title",

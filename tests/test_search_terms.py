@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 
 from bs4 import BeautifulSoup
 
 from explainer.citations import CITE_CLASS
 from explainer.search_terms import LEFT_OUT, LINKS_LEFT_OUT
 
-from helpers import convert
+from helpers import FIXTURE, convert, replace_in
 
 
 def render(text: str, page: str = "index.md") -> BeautifulSoup:
@@ -44,10 +45,21 @@ def test_a_pages_related_events_are_left_out_but_the_full_timeline_is_not():
     assert whens and all(when.has_attr("data-search-exclude") for when in whens)
 
 
-def test_a_sources_annotation_stays_but_its_uses_and_link_words_are_left_out():
-    soup = render("/// sources\n///", page="sources.md")
+def test_a_sources_annotation_stays_but_its_uses_notes_and_link_words_are_left_out(tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(FIXTURE / "docs", docs)
+    replace_in(
+        docs / "data" / "sources.yml",
+        "  language: en\n  annotation: Reports a volunteer",
+        "  date_note: Date from the page address\n  read_note: Read a stored copy on 2026-11-29.\n"
+        "  language: en\n  annotation: Reports a volunteer",
+    )
+    html = convert("/// sources\n///", docs_dir=docs, page="sources.md", keep=("search-terms",))
+    soup = BeautifulSoup(html, "html.parser")
     assert not soup.select(".source-annotation[data-search-exclude], .source-details[data-search-exclude]")
-    assert all(uses.has_attr("data-search-exclude") for uses in soup.select(".source-uses"))
+    for part in ("source-uses", "source-date-note", "source-link-note", "source-read-note"):
+        found = soup.select(f".{part}")
+        assert found and all(element.has_attr("data-search-exclude") for element in found), part
     links = soup.select(".source-reference a")
     assert links and all(link.has_attr("data-search-exclude") for link in links)
 
@@ -111,6 +123,8 @@ def test_the_built_index_holds_no_repeated_interface_text(site_dir):
         "Read the source",
         "Corrected on",
         "It said:",
+        "Checked for this site",
+        "Date from the page address",
         "Sources on this page",
     ):
         assert repeated not in text, f"{repeated!r} is in the search index"
