@@ -132,6 +132,9 @@ class FiguresBlock(DataBlock):
 
     def render(self, block):
         layout, chosen = self.checked
+        if any(self.options.get(option) is not None for option in ("ids", "types")):
+            # A page's chosen figures: rows that the full table on The numbers holds too.
+            block.set("class", f"{block.get('class', '')} figures--selection".strip())
         if layout == "list":
             self.render_list(block, chosen)
             return

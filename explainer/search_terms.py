@@ -52,6 +52,9 @@ LEFT_OUT = {
     "correction-said": "what a corrected page used to say: wording the site withdrew, where a search "
     "for a fact should not land",
     "correction-says": "what a corrected page now says: the page itself holds it",
+    "figures--selection": "a page's chosen figures: rows of the full table on The numbers",
+    "figure-type": "each figure's type badge: one of five labels, on every figure",
+    "chart-panels": "the charts' points, axes and labels: the figures in the table below them",
     "map-question": "the argument map's questions and sides: the debate pages' own headings",
     "side-jump": "a debate page's links to each side: the sides' own headings",
 }

@@ -71,6 +71,24 @@ def test_a_corrections_old_wording_and_date_line_are_left_out_but_its_reason_is_
     assert not soup.select_one(".correction-why").has_attr("data-search-exclude")
 
 
+def test_a_pages_chosen_figures_are_left_out_but_the_full_table_is_not():
+    chosen = render("/// figures\nids: [census-min]\n///", page="index.md")
+    assert chosen.select_one(".figures--selection")
+    cells = chosen.select("td")
+    assert cells and all(cell.find_parent(attrs={"data-search-exclude": True}) for cell in cells)
+    full = render("/// figures\n///", page="numbers.md")
+    assert full.select("td") and not full.select("[data-search-exclude] td")
+    # The type badge is one of five labels on every figure.
+    assert all(badge.has_attr("data-search-exclude") for badge in full.select(".figure-type"))
+
+
+def test_the_charts_drawings_are_left_out_but_their_data_table_is_not():
+    soup = render("/// figure-chart\n///", page="numbers.md")
+    panels = soup.select(".chart-panel")
+    assert panels and all(panel.has_attr("data-search-exclude") for panel in panels)
+    assert soup.select(".chart-table td") and not soup.select("[data-search-exclude] .chart-table")
+
+
 def test_a_left_out_element_holding_its_own_tag_is_left_out_through_its_children():
     # Material's parser ends a left-out <div> at the first </div> inside it.
     soup = render(
