@@ -38,12 +38,33 @@ def test_upper_case_and_unquoted_attributes_are_found():
     assert search_view("<P>A</P><UL class=x DATA-SEARCH-EXCLUDE><li>B</li></ul>") == "<P>A</P>"
 
 
+def test_an_entry_loses_its_own_tags_and_keeps_what_is_inside():
+    html = (
+        '<ol><li class="timeline-event" data-status="claimed"><h3 id="a">A</h3><ul><li>x</li></ul></li>\n'
+        '<li class="timeline-event"><h3 id="b">B</h3></li></ol>'
+        '<section><article class="source-entry"><h3 id="c">C</h3></article></section><p>D</p>'
+    )
+    assert search_view(html) == (
+        '<ol><h3 id="a">A</h3><ul><li>x</li></ul>\n<h3 id="b">B</h3></ol>'
+        '<section><h3 id="c">C</h3></section><p>D</p>'
+    )
+    assert sections(search_view(html)) == sections(html)
+
+
+def test_an_entry_keeps_its_tags_when_other_content_follows_it_in_the_same_parent():
+    html = '<ol><li class="timeline-event"><h3 id="a">A</h3></li><li><p>B</p></li></ol>'
+    assert search_view(html) == html
+
+
 def sections(html: str) -> list[tuple]:
     """What Material's search plugin indexes: each section not left out, with its text."""
     parser = Parser()
     parser.feed(html)
     parser.close()
-    return [(s.id, "".join(s.title), "".join(s.text)) for s in parser.data if not s.is_excluded()]
+    # Stripped, as the plugin's create_entry_for_section() does.
+    return [
+        (s.id, "".join(s.title).strip(), "".join(s.text).strip()) for s in parser.data if not s.is_excluded()
+    ]
 
 
 def test_search_finds_the_same_sections_and_text_in_every_real_page_and_its_view(site_dir):
