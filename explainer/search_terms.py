@@ -48,10 +48,10 @@ LEFT_OUT = {
     "source-read-note": "'Checked for this site': which copy was read, and when",
     "source-uses": "the pages and events citing each source, and its key: titles from other pages",
     "correction-note": "'Corrected on ...: what changed' under the title of every corrected page",
-    "correction-where": "each correction's date and page: mostly the same date, and the page's own title",
-    "correction-said": "what a corrected page used to say: wording the site withdrew, where a search "
-    "for a fact should not land",
-    "correction-says": "what a corrected page now says: the page itself holds it",
+    "corrections-list": "the record of corrections: what each page used to say (wording the site "
+    "withdrew, where a search for a fact should not land), what it says now (the page holds it) "
+    "and why (a reason that reads as a fragment without the rest); the page's introduction "
+    "keeps it findable",
     "figures--selection": "a page's chosen figures: rows of the full table on The numbers",
     "figure-type": "each figure's type badge: one of five labels, on every figure",
     "chart-panels": "the charts' points, axes and labels: the figures in the table below them",
