@@ -5,9 +5,13 @@ every element marked `data-search-exclude`, whose text it then drops. On this si
 those are most of the markup (source lists, filters, the timeline's overview), so the
 walk was the build's biggest single cost. Here, just before the plugin reads the page,
 the page's HTML is replaced by a copy without those elements; mkdocs_page_html.py puts
-the whole HTML back for the page's template once search is done. The search index is
-byte-identical (tests/test_mkdocs_search_view.py). Zensical ignores hooks and has its
-own search.
+the whole HTML back for the page's template once search is done. For the site's pages
+the search index is byte-identical (tests/test_mkdocs_search_view.py compares what the
+plugin finds in each page and in its copy). One difference by design: the plugin tells
+elements apart by tag name only, so it ends a left-out element at the first end tag of
+the same name inside it and indexes the rest; the copy leaves the whole element out, as
+its marker asks (search_terms.leave_out() avoids that case in the site's own markup).
+Zensical ignores hooks and has its own search.
 """
 
 from __future__ import annotations
