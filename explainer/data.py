@@ -843,6 +843,14 @@ def _stored_dataset(data_dir: pathlib.Path) -> tuple[pathlib.Path, str] | None:
     return project / ".cache" / STORED_DATASET / "dataset.pickle", digest.hexdigest()
 
 
+def fingerprint(data_dir) -> str | None:
+    """The hash of the data files' bytes and of the code that reads them (as _validated
+    keeps them), or None outside a project: what is made from the Dataset alone can be
+    kept under it."""
+    stored = _stored_dataset(pathlib.Path(data_dir).resolve())
+    return stored[1] if stored else None
+
+
 def _validated(data_dir: pathlib.Path) -> Dataset:
     """validate(data_dir), or the Dataset it gave for exactly the same files and code.
 

@@ -33,3 +33,29 @@ def test_the_hook_adds_each_file_by_its_path_in_the_cache_not_its_content(tmp_pa
         source = pathlib.Path(file.abs_src_path)
         assert source.is_relative_to(project / ".cache") and source.is_file(), file.src_uri
         assert file.content_bytes == source.read_bytes()
+
+
+def test_the_downloads_are_made_once_for_the_same_data_and_again_after_an_edit(tmp_path, monkeypatch):
+    from explainer import downloads
+
+    project = copy_fixture(tmp_path)
+    monkeypatch.chdir(project)
+    made = []
+
+    def counted(path, render):
+        return lambda dataset: made.append(path) or render(dataset)
+
+    monkeypatch.setattr(downloads, "FILES", {p: counted(p, r) for p, r in downloads.FILES.items()})
+    cache = project / ".cache"
+    first = cached_site_files(project / "docs", *SITE, cache)
+    assert sorted(made) == sorted(downloads.FILES)
+    second = cached_site_files(project / "docs", *SITE, cache)
+    assert sorted(made) == sorted(downloads.FILES)  # nothing made again
+    assert second == first
+    with open(project / "docs" / "data" / "actors.yml", "a", encoding="utf-8") as actors:
+        actors.write("\n")
+    third = cached_site_files(project / "docs", *SITE, cache)
+    assert len(made) == 2 * len(downloads.FILES)
+    for path in downloads.FILES:
+        assert third[path] != first[path] and not first[path].exists()  # only the current ones kept
+        assert third[path].is_file()
