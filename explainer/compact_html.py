@@ -18,21 +18,30 @@ import re
 from markdown.postprocessors import Postprocessor
 
 RAW_TEXT = re.compile(r"(<(script|style)\b.*?</\2\s*>)", re.IGNORECASE | re.DOTALL)
-WIDE = re.compile("[^\x00-\xff]+")  # what CPython cannot store in one byte
 
 
-def references(match: re.Match) -> str:
-    return "".join(f"&#{ord(character)};" for character in match.group())
+def references(text: str) -> str:
+    """text with each character above U+00FF as &#N;, by Python's own codec: a regular
+    expression took 0.3 s to find 6,000 of them in the 10,000-event timeline."""
+    return text.encode("latin-1", "xmlcharrefreplace").decode("latin-1")
+
+
+def is_one_byte(html: str) -> bool:
+    try:
+        html.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def compact_html(html: str) -> str:
     """html with each character above U+00FF outside script and style written as &#N;."""
-    if html.isascii() or not WIDE.search(html):
+    if html.isascii() or is_one_byte(html):
         return html
     parts = RAW_TEXT.split(html)
     # split() gives text, element, tag name, text, ...: rewrite the text between the elements.
     for index in range(0, len(parts), 3):
-        parts[index] = WIDE.sub(references, parts[index])
+        parts[index] = references(parts[index])
     del parts[2::3]
     return "".join(parts)
 
