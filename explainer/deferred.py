@@ -112,11 +112,28 @@ class DeferredHtmlTreeprocessor(_PartsStep):
         # The steps still to come (MkDocs' link rewriting, 0) run on each part here, but
         # unescape: a part holds none of its placeholders (no Markdown was parsed there).
         after = [step for step in after if "unescape" not in steps or step is not steps["unescape"]]
+        links: dict[str, str] = {}  # one page's links, as MkDocs rewrote them
         for parent, index, part in placed:
             for step in after:
-                step.run(part)
+                if hasattr(step, "path_to_url"):
+                    _rewrite_links(step, part, links)
+                else:
+                    step.run(part)
             tail, part.tail = part.tail, None
             stashed = etree.Element("p")
             stashed.text = self.md.htmlStash.store(self.md.serializer(part))
             stashed.tail = tail
             parent[index] = stashed
+
+
+def _rewrite_links(relpath, part: etree.Element, links: dict[str, str]) -> None:
+    """MkDocs' link rewriting (its relpath step's run()), once per distinct link: a part
+    repeats the same few links thousands of times (an actor, a source, a theme)."""
+    for element in part.iter():
+        attribute = "href" if element.tag == "a" else "src" if element.tag == "img" else None
+        url = element.get(attribute) if attribute else None
+        if url is None:
+            continue
+        if url not in links:
+            links[url] = relpath.path_to_url(url)
+        element.set(attribute, links[url])

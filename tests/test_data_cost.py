@@ -130,3 +130,28 @@ def test_the_one_pass_reader_keeps_scalars_typed_and_dates_as_text():
     assert data._read_plain(text)[0] == [
         {"id": "x", "value": 12, "share": 0.5, "chart": True, "note": None, "date": "2015-03-01", "q": "12"}
     ]
+
+
+def test_mkdocs_rewrites_each_distinct_link_of_a_deferred_part_once():
+    import xml.etree.ElementTree as etree
+
+    from explainer.deferred import _rewrite_links
+
+    class Relpath:  # MkDocs' link rewriting step, counting its calls
+        def __init__(self):
+            self.calls = []
+
+        def path_to_url(self, url):
+            self.calls.append(url)
+            return url.replace(".md", "/")
+
+    part = etree.fromstring(
+        '<ol><li><a href="whos-who.md#a">A</a><a href="whos-who.md#a">A</a><img src="x.md"/></li>'
+        '<li><a href="#e">E</a><a>no link</a><a href="whos-who.md#a">A</a></li></ol>'
+    )
+    relpath = Relpath()
+    _rewrite_links(relpath, part, {})
+    assert sorted(relpath.calls) == ["#e", "whos-who.md#a", "x.md"]
+    hrefs = [a.get("href") for a in part.iter("a")]
+    assert hrefs == ["whos-who/#a", "whos-who/#a", "#e", None, "whos-who/#a"]
+    assert part.find(".//img").get("src") == "x/"
