@@ -67,6 +67,10 @@ class Dataset:
     warnings: list[Problem] = dataclasses.field(default_factory=list)
     # Each file's line map from validation ({path of keys and indexes: line}), for later checks.
     lines: dict[str, dict] = dataclasses.field(default_factory=dict)
+    # The hash of the data files and of the code that read them, when load() kept the
+    # Dataset in the project's .cache/ (_validated): what is made from the Dataset alone
+    # can be kept under it too.
+    fingerprint: str | None = None
 
     def entries(self, name: str) -> list[dict]:
         """One data file's entries in file order (each file's index is its order)."""
@@ -843,14 +847,6 @@ def _stored_dataset(data_dir: pathlib.Path) -> tuple[pathlib.Path, str] | None:
     return project / ".cache" / STORED_DATASET / "dataset.pickle", digest.hexdigest()
 
 
-def fingerprint(data_dir) -> str | None:
-    """The hash of the data files' bytes and of the code that reads them (as _validated
-    keeps them), or None outside a project: what is made from the Dataset alone can be
-    kept under it."""
-    stored = _stored_dataset(pathlib.Path(data_dir).resolve())
-    return stored[1] if stored else None
-
-
 def _validated(data_dir: pathlib.Path) -> Dataset:
     """validate(data_dir), or the Dataset it gave for exactly the same files and code.
 
@@ -862,17 +858,21 @@ def _validated(data_dir: pathlib.Path) -> Dataset:
     this package changes the hash; data that fails is never kept, so its errors are
     reported on every run."""
     stored = _stored_dataset(data_dir)
-    if stored is not None and stored[0].is_file():
+    if stored is None:
+        return validate(data_dir)
+    path, digest = stored
+    if path.is_file():
         try:
-            digest, dataset = pickle.loads(stored[0].read_bytes())
-            if digest == stored[1]:
+            dataset = pickle.loads(path.read_bytes())
+            if dataset.fingerprint == digest:
                 return dataset
         except Exception:  # noqa: BLE001 - unreadable or from other code: validate instead
             pass
     dataset = validate(data_dir)
-    if stored is not None and _stored_dataset(data_dir) == stored:  # unchanged meanwhile
+    if _stored_dataset(data_dir) == stored:  # no file changed meanwhile
+        dataset.fingerprint = digest
         try:
-            write_whole(stored[0], pickle.dumps((stored[1], dataset), protocol=pickle.HIGHEST_PROTOCOL))
+            write_whole(path, pickle.dumps(dataset, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             pass  # a read-only project: validate every time
     return dataset

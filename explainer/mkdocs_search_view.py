@@ -25,11 +25,12 @@ from explainer.mkdocs_page_html import COMPRESSED, release
 
 EXCLUDED = "data-search-exclude"
 MARKER = re.compile(re.escape(EXCLUDED), re.IGNORECASE)  # the parser lower-cases names
+# An attribute is a name, then perhaps a value (quoted or not).
+NAME = r"""[^\s"'>/=]+"""
+VALUE = r"""(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?"""
 # A start tag, attribute by attribute, so the marker counts only as an attribute's name.
-START_TAG = re.compile(
-    r"""<([a-zA-Z][^\s/>]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*/?>"""
-)
-ATTRIBUTE_NAME = re.compile(r"""\s([^\s"'>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+START_TAG = re.compile(rf"<([a-zA-Z][^\s/>]*)((?:\s+{NAME}{VALUE})*)\s*/?>")
+ATTRIBUTE_NAME = re.compile(rf"\s+({NAME}){VALUE}")
 
 
 def _end_of_element(html: str, tag: str, start: int) -> int | None:
@@ -49,8 +50,9 @@ def _end_of_element(html: str, tag: str, start: int) -> int | None:
 # their start and end tags it finds the same sections with the same text, as long as
 # what follows an entry is another entry or the end of their parent (NEXT_IS_SAFE):
 # text after an entry inside the same parent would otherwise join the entry's section.
-ENTRY = re.compile(r'<(li|article) class="(?:timeline-event|source-entry)"[^>]*>')
-NEXT_IS_SAFE = re.compile(r'\s*(?:</|<(?:li|article) class="(?:timeline-event|source-entry)")')
+ENTRY_START = r'<(li|article) class="(?:timeline-event|source-entry)"'
+ENTRY = re.compile(ENTRY_START + "[^>]*>")
+NEXT_IS_SAFE = re.compile(rf"\s*(?:</|{ENTRY_START})")
 
 
 def _without_entry_tags(html: str) -> str:

@@ -50,7 +50,7 @@ def cached_site_files(
     changes: at 10,000 events the timeline's took half a second a build); the cards as
     cached in cache/cards/."""
     docs_dir = pathlib.Path(docs_dir)
-    fingerprint = data.fingerprint(docs_dir / "data")
+    fingerprint = data.load(docs_dir / "data").fingerprint
     kept = None
     if fingerprint is not None:
         key = hashlib.sha256(f"{fingerprint}\n{site_name}\n{site_url}".encode()).hexdigest()[:32]

@@ -77,3 +77,13 @@ def replace_in(path: pathlib.Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def docs_with_source_fields(tmp_path: pathlib.Path, fields: str) -> pathlib.Path:
+    """A copy of the fixture's docs/ whose first source has the given YAML fields (each line
+    indented two spaces, ending in a newline) before its language."""
+    docs = tmp_path / "docs"
+    shutil.copytree(FIXTURE / "docs", docs)
+    anchor = "  language: en\n  annotation: Reports a volunteer"
+    replace_in(docs / "data" / "sources.yml", anchor, fields + anchor)
+    return docs

@@ -1,13 +1,12 @@
 """The Sources, Who's who, figures and glossary blocks (the chart: test_chart.py)."""
 
 import re
-import shutil
 
 import pytest
 
 from explainer.errors import ContentError
 
-from helpers import FIXTURE, convert, replace_in
+from helpers import FIXTURE, convert, docs_with_source_fields
 
 
 def test_sources_are_grouped_by_type_with_anchor_annotation_reliability_and_backlinks():
@@ -117,13 +116,9 @@ def test_a_block_with_a_bad_header_is_an_error_not_text():
 
 
 def test_a_withheld_link_says_why_and_what_was_read_is_printed(tmp_path):
-    docs = tmp_path / "docs"
-    shutil.copytree(FIXTURE / "docs", docs)
-    replace_in(
-        docs / "data" / "sources.yml",
-        "  language: en\n  annotation: Reports a volunteer",
-        "  link_withheld: The page lists accounts.\n  read_note: Read a stored copy on 2026-11-29.\n"
-        "  language: en\n  annotation: Reports a volunteer",
+    docs = docs_with_source_fields(
+        tmp_path,
+        "  link_withheld: The page lists accounts.\n  read_note: Read a stored copy on 2026-11-29.\n",
     )
     html = convert("/// sources\n///", docs_dir=docs, page="sources.md")
     assert "No link, on purpose: The page lists accounts." in html

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 
 from bs4 import BeautifulSoup
 
 from explainer.citations import CITE_CLASS
 from explainer.search_terms import LEFT_OUT, LINKS_LEFT_OUT
 
-from helpers import FIXTURE, convert, replace_in
+from helpers import convert, docs_with_source_fields
 
 
 def render(text: str, page: str = "index.md") -> BeautifulSoup:
@@ -46,13 +45,8 @@ def test_a_pages_related_events_are_left_out_but_the_full_timeline_is_not():
 
 
 def test_a_sources_annotation_stays_but_its_uses_notes_and_link_words_are_left_out(tmp_path):
-    docs = tmp_path / "docs"
-    shutil.copytree(FIXTURE / "docs", docs)
-    replace_in(
-        docs / "data" / "sources.yml",
-        "  language: en\n  annotation: Reports a volunteer",
-        "  date_note: Date from the page address\n  read_note: Read a stored copy on 2026-11-29.\n"
-        "  language: en\n  annotation: Reports a volunteer",
+    docs = docs_with_source_fields(
+        tmp_path, "  date_note: Date from the page address\n  read_note: Read a stored copy on 2026-11-29.\n"
     )
     html = convert("/// sources\n///", docs_dir=docs, page="sources.md", keep=("search-terms",))
     soup = BeautifulSoup(html, "html.parser")
