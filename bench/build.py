@@ -11,7 +11,9 @@ explainer Markdown extension(s), the hooks, the template overrides (theme.custom
 and the site's extra CSS/JS removed; the nav, plugins and theme features are identical.
 Builds alternate ours, stock, ours, stock ... so a slow spell on this shared machine
 hits both, after a warm-up. It reports the median with the min-max range, the median
-CPU time and the highest peak memory, and checks the budgets of issue 13: ours at most
+CPU time and the highest peak memory, the range of the rounds' own ratios (a round's two
+builds run back to back, so this machine's drift from minute to minute, up to a fifth
+of a build's time, weighs on both), and checks the budgets of issue 13: ours at most
 1.4x stock on the real site and at 1,000 pages; at most 0.1 MiB more memory per page
 than stock (the growth of ours-minus-stock peak memory from the real site to each
 synthetic one, per page added); Zensical 0.0.73 builds the 1,000-page site.
@@ -336,6 +338,12 @@ def ratio(results: dict[str, list]) -> float:
     return median(results["ours"]) / median(results["stock"])
 
 
+def round_ratios(results: dict[str, list]) -> list[float]:
+    """Each round's ours/stock (wall). A round's two builds run back to back, so a slow spell
+    of the machine weighs on both: their spread shows how far the ratio can be trusted."""
+    return [ours[0] / stock[0] for ours, stock in zip(results["ours"], results["stock"], strict=True)]
+
+
 def extra_memory(results: dict[str, list]) -> float:
     """Ours' peak memory above stock's, MiB."""
     return max(r[2] for r in results["ours"]) - max(r[2] for r in results["stock"])
@@ -343,9 +351,11 @@ def extra_memory(results: dict[str, list]) -> float:
 
 def print_pair(label: str, results: dict[str, list], phase_started: float, first: bool = True):
     cpu_ratio = median(results["ours"], 1) / median(results["stock"], 1)
+    rounds_ = round_ratios(results)
     print(
         f"  {label:24} ours {summary(results['ours'])}   stock {summary(results['stock'])}"
-        f"   ours/stock {ratio(results):5.2f} (CPU {cpu_ratio:4.2f})"
+        f"   ours/stock {ratio(results):5.2f} (CPU {cpu_ratio:4.2f};"
+        f" each round {min(rounds_):.2f}-{max(rounds_):.2f})"
     )
     if first:
         print(f"  {'':24} first build (the warm-up; share cards drawn): {results['first ours'][0][0]:.2f} s")
