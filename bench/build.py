@@ -351,11 +351,11 @@ def extra_memory(results: dict[str, list]) -> float:
 
 def print_pair(label: str, results: dict[str, list], phase_started: float, first: bool = True):
     cpu_ratio = median(results["ours"], 1) / median(results["stock"], 1)
-    rounds_ = round_ratios(results)
+    each_round = round_ratios(results)
     print(
         f"  {label:24} ours {summary(results['ours'])}   stock {summary(results['stock'])}"
         f"   ours/stock {ratio(results):5.2f} (CPU {cpu_ratio:4.2f};"
-        f" each round {min(rounds_):.2f}-{max(rounds_):.2f})"
+        f" each round {min(each_round):.2f}-{max(each_round):.2f})"
     )
     if first:
         print(f"  {'':24} first build (the warm-up; share cards drawn): {results['first ours'][0][0]:.2f} s")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import pathlib
+from collections.abc import Callable
 
 
 def write_whole(target: pathlib.Path, content: bytes) -> pathlib.Path:
@@ -18,3 +19,9 @@ def write_whole(target: pathlib.Path, content: bytes) -> pathlib.Path:
     temporary.write_bytes(content)
     os.replace(temporary, target)
     return target
+
+
+def kept(target: pathlib.Path, make: Callable[[], bytes]) -> pathlib.Path:
+    """target, written whole from make() only if it is not there yet: for a file named by
+    what it is made from (a hash), so one that exists is already the right one."""
+    return target if target.is_file() else write_whole(target, make())

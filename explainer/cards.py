@@ -18,7 +18,7 @@ import hashlib
 import io
 import pathlib
 
-from .cache_files import write_whole
+from .cache_files import kept
 from .usage import front_matter, page_files
 
 WIDTH, HEIGHT = 1200, 630
@@ -112,7 +112,4 @@ def render(card: Card, cache_dir: pathlib.Path | None = None) -> bytes:
 
 def cached(card: Card, cache_dir: pathlib.Path) -> pathlib.Path:
     """The card's PNG file in cache_dir, drawn first if its text has changed."""
-    path = cache_dir / f"{card.key}.png"
-    if not path.is_file():
-        write_whole(path, draw(card))
-    return path
+    return kept(cache_dir / f"{card.key}.png", lambda: draw(card))

@@ -17,7 +17,7 @@ import shutil
 from collections.abc import Callable
 
 from . import cards, data, downloads, feed
-from .cache_files import write_whole
+from .cache_files import kept, write_whole
 
 LOCAL_URL = "http://127.0.0.1:8000/"  # the feed's links when no site_url is set
 
@@ -51,28 +51,27 @@ def cached_site_files(
     cached in cache/cards/."""
     docs_dir = pathlib.Path(docs_dir)
     fingerprint = data.load(docs_dir / "data").fingerprint
-    kept = None
+    folder = None  # where this data's downloads are kept, when the data has a fingerprint
     if fingerprint is not None:
         key = hashlib.sha256(f"{fingerprint}\n{site_name}\n{site_url}".encode()).hexdigest()[:32]
-        kept = cache / "site-files" / "downloads-by-data" / key
+        folder = cache / "site-files" / "downloads-by-data" / key
     files = {}
     for path, make in text_files(docs_dir, site_name, site_url).items():
-        if kept is not None and path in downloads.FILES:
-            target = kept / path
-            files[path] = target if target.is_file() else write_whole(target, make().encode("utf-8"))
+        if folder is not None and path in downloads.FILES:
+            files[path] = kept(folder / path, lambda make=make: make().encode("utf-8"))
         else:
             files[path] = write_whole(cache / "site-files" / path, make().encode("utf-8"))
-    if kept is not None:
-        _remove_others(kept)
+    if folder is not None:
+        _remove_others(folder)
     for card in cards.page_cards(docs_dir, site_name):
         files[card.path] = cards.cached(card, cache / "cards")
     return files
 
 
-def _remove_others(kept: pathlib.Path) -> None:
+def _remove_others(current: pathlib.Path) -> None:
     """Downloads kept for data that has since changed: only the current ones are needed."""
-    for folder in kept.parent.iterdir():
-        if folder != kept:
+    for folder in current.parent.iterdir():
+        if folder != current:
             shutil.rmtree(folder, ignore_errors=True)
 
 
